@@ -1,0 +1,14 @@
+//! The pure core: no I/O, no clock, no SQL. Every date-dependent rule takes `today`.
+
+pub mod band;
+pub mod calendar;
+pub mod charges;
+pub mod customer;
+pub mod demo;
+pub mod document;
+pub mod imputation;
+pub mod installment;
+pub mod money;
+pub mod rate;
+pub mod settings;
+pub mod text;

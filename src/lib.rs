@@ -1,0 +1,14 @@
+//! Régua: the store's ledger of credit sales, charges, bands and collection.
+//!
+//! Layers, from the bottom: `domain` (pure rules, `today` is always a parameter),
+//! `store` (SQLite), `services` (one function per user action, one transaction
+//! each) and the front ends (`cli`, later the desktop app).
+
+pub mod cli;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod services;
+pub mod store;
+
+pub use error::{Error, Result};
