@@ -1,3 +1,163 @@
+//! Every failure a person can meet, with its message in their language.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use rusqlite::ErrorCode;
+
+use crate::domain::charges::PolicyError;
+use crate::domain::customer::CustomerErrors;
+use crate::domain::document::TaxIdError;
+use crate::domain::imputation::ImputationError;
+use crate::domain::money::MoneyParseError;
+use crate::domain::rate::RateParseError;
+use crate::domain::sale::SaleError;
+use crate::domain::settings::ConfigError;
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-#[derive(Debug, thiserror::Error)]
-pub enum Error {}
+
+#[derive(Debug)]
+pub enum Error {
+    Database(rusqlite::Error),
+    Busy,
+    DiskFull,
+    ReadOnly(PathBuf),
+    NotADatabase(PathBuf),
+    NewerSchema {
+        found: i64,
+        known: i64,
+    },
+    Corrupt(String),
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    NoDataFolder,
+    Money(MoneyParseError),
+    Rate(RateParseError),
+    TaxId(TaxIdError),
+    Customer(CustomerErrors),
+    Config(ConfigError),
+    Policy(PolicyError),
+    Payment(ImputationError),
+    Sale(SaleError),
+    UnknownPaymentMethod(String),
+    PaymentInFuture(chrono::NaiveDate),
+    AmountTooLarge,
+    BadDate(String),
+    CustomerNotFound(String),
+    AmbiguousCustomer {
+        query: String,
+        matches: Vec<String>,
+    },
+    DuplicateTaxId(String),
+    NotEmpty,
+    BadArgument(String),
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = |p: &PathBuf| p.display().to_string();
+        let message = match self {
+            Error::Database(error) => crate::t!("error-database", detail = error.to_string()),
+            Error::Busy => crate::t!("error-busy"),
+            Error::DiskFull => crate::t!("error-disk-full"),
+            Error::ReadOnly(p) => crate::t!("error-read-only", path = path(p)),
+            Error::NotADatabase(p) => crate::t!("error-not-a-database", path = path(p)),
+            Error::NewerSchema { found, known } => {
+                crate::t!(
+                    "error-newer-schema",
+                    found = found.to_string(),
+                    known = known.to_string()
+                )
+            }
+            Error::Corrupt(detail) => crate::t!("error-corrupt", detail = detail.clone()),
+            Error::Io { path: p, source } => {
+                crate::t!("error-io", path = path(p), detail = source.to_string())
+            }
+            Error::NoDataFolder => crate::t!("error-no-data-folder"),
+            Error::Money(error) => error.to_string(),
+            Error::Rate(error) => error.to_string(),
+            Error::TaxId(error) => error.to_string(),
+            Error::Customer(error) => error.to_string(),
+            Error::Config(error) => error.to_string(),
+            Error::Policy(error) => error.to_string(),
+            Error::Payment(error) => error.to_string(),
+            Error::Sale(error) => error.to_string(),
+            Error::UnknownPaymentMethod(method) => {
+                crate::t!("payment-method-unknown", method = method.clone())
+            }
+            Error::PaymentInFuture(date) => {
+                crate::t!(
+                    "payment-in-future",
+                    date = date.format("%d/%m/%Y").to_string()
+                )
+            }
+            Error::AmountTooLarge => crate::t!(
+                "payment-too-large",
+                max = crate::domain::money::MAX_AMOUNT.format_brl()
+            ),
+            Error::BadDate(text) => crate::t!("error-bad-date", text = text.clone()),
+            Error::CustomerNotFound(query) => {
+                crate::t!("error-customer-not-found", query = query.clone())
+            }
+            Error::AmbiguousCustomer { query, matches } => crate::t!(
+                "error-customer-ambiguous",
+                query = query.clone(),
+                count = matches.len().to_string(),
+                matches = matches.join("\n")
+            ),
+            Error::DuplicateTaxId(tax_id) => {
+                crate::t!("error-duplicate-tax-id", tax_id = tax_id.clone())
+            }
+            Error::NotEmpty => crate::t!("error-not-empty"),
+            Error::BadArgument(detail) => detail.clone(),
+        };
+        f.write_str(&message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Error {
+        match error.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy,
+            Some(ErrorCode::DiskFull) => Error::DiskFull,
+            Some(ErrorCode::ReadOnly) => Error::ReadOnly(PathBuf::new()),
+            Some(ErrorCode::NotADatabase) => Error::NotADatabase(PathBuf::new()),
+            Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt(error.to_string()),
+            _ => Error::Database(error),
+        }
+    }
+}
+
+macro_rules! wrap {
+    ($($source:ty => $variant:ident),* $(,)?) => {
+        $(impl From<$source> for Error {
+            fn from(error: $source) -> Error {
+                Error::$variant(error)
+            }
+        })*
+    };
+}
+
+wrap! {
+    MoneyParseError => Money,
+    RateParseError => Rate,
+    TaxIdError => TaxId,
+    CustomerErrors => Customer,
+    ConfigError => Config,
+    PolicyError => Policy,
+    ImputationError => Payment,
+    SaleError => Sale,
+}

@@ -2,8 +2,8 @@
 
 use std::sync::LazyLock;
 
-use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
 use i18n_embed::LanguageLoader;
+use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
 use i18n_embed::unic_langid::LanguageIdentifier;
 use rust_embed::RustEmbed;
 
@@ -78,11 +78,7 @@ pub fn message_ids(language: Language) -> Vec<String> {
     let text = String::from_utf8_lossy(&file.data).into_owned();
     let mut ids: Vec<String> = text
         .lines()
-        .filter(|line| {
-            line.chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic())
-        })
+        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
         .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_string()))
         .collect();
     ids.sort();
@@ -101,6 +97,9 @@ mod tests {
         let missing_in_en: Vec<_> = pt.iter().filter(|id| !en.contains(id)).collect();
         let missing_in_pt: Vec<_> = en.iter().filter(|id| !pt.contains(id)).collect();
         assert!(missing_in_en.is_empty(), "missing in en: {missing_in_en:?}");
-        assert!(missing_in_pt.is_empty(), "missing in pt-BR: {missing_in_pt:?}");
+        assert!(
+            missing_in_pt.is_empty(),
+            "missing in pt-BR: {missing_in_pt:?}"
+        );
     }
 }

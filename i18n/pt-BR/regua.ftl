@@ -12,3 +12,168 @@ holiday-empty = Informe pelo menos uma data de feriado.
 holiday-bad-entry = Feriado “{ $entry }” inválido: use DD/MM Nome (todo ano) ou DD/MM/AAAA Nome (uma vez).
 holiday-bad-date = Data “{ $date }” inexistente no calendário.
 holiday-no-name = Dê um nome ao feriado de { $date }.
+
+## Dinheiro e percentuais
+money-empty = Informe um valor.
+money-character = O caractere “{ $character }” não cabe em um valor: use algo como 1.234,56.
+money-malformed = Valor mal escrito: use algo como 1.234,56.
+money-decimals = Use no máximo dois dígitos de centavos, depois da vírgula.
+money-decimal-point = Use vírgula para os centavos (1.234,56); o ponto só separa milhares.
+money-too-large = Valor grande demais.
+rate-empty = Informe um percentual.
+rate-negative = O percentual não pode ser negativo.
+rate-malformed = Percentual “{ $text }” mal escrito: use algo como 2 ou 1,5.
+rate-decimals = Use no máximo duas casas decimais no percentual.
+
+## Encargos
+policy-fine-cap = Multa de { $given } recusada: o Código de Defesa do Consumidor (art. 52 §1º) limita a multa por atraso a { $cap }.
+policy-interest-cap = Juros de { $given } ao mês recusados: para uma loja, a lei limita os juros de mora a { $cap } ao mês, simples (Lei de Usura, arts. 1º e 5º).
+
+## Parcelas e pagamentos
+status-open = Em aberto
+status-partially-paid = Paga em parte
+status-paid = Paga
+status-renegotiated = Renegociada
+status-written-off = Baixada
+status-prescribed = Prescrita
+method-cash = Dinheiro
+method-pix = Pix
+method-card = Cartão
+method-boleto = Boleto
+method-transfer = Transferência
+payment-not-positive = O valor do pagamento precisa ser maior que zero.
+payment-nothing-owed = Este cliente não tem parcelas em aberto.
+payment-more-than-owed = O valor é maior que o total devido hoje ({ $owed }). Receba no máximo esse valor e devolva o troco.
+payment-method-unknown = Forma de pagamento “{ $method }” desconhecida: use dinheiro, pix, cartao, boleto ou transferencia.
+payment-in-future = A data do pagamento ({ $date }) é posterior a hoje.
+payment-too-large = Valor acima do limite de { $max } para um só lançamento.
+
+## Faixas de atraso
+band-none = Defina pelo menos uma faixa de atraso.
+band-empty-label = A faixa { $position } precisa de um nome.
+band-bad-color = Cor “{ $color }” inválida: use o formato #RRGGBB.
+band-inverted = A faixa “{ $label }” termina antes de começar.
+band-gap = As faixas “{ $before }” e “{ $after }” precisam ser contínuas, sem buraco nem sobreposição.
+band-open-not-last = Só a última faixa pode ficar sem fim (“{ $label }”).
+
+## Cliente
+field-required = Campo obrigatório.
+field-phone = Telefone “{ $value }” inválido: use DDD e número, como (11) 98765-4321.
+field-email = E-mail “{ $value }” inválido.
+field-state = UF “{ $value }” inexistente.
+field-postal-code = CEP “{ $value }” inválido: são 8 dígitos, como 01310-100.
+field-too-long = Use no máximo { $max } caracteres.
+customer-name = Nome
+customer-tax-id = CPF/CNPJ
+customer-phone = Telefone
+customer-email = E-mail
+customer-street = Endereço
+customer-city = Cidade
+customer-state = UF
+customer-postal-code = CEP
+
+## Configurações
+config-unknown-key = Configuração “{ $key }” desconhecida. Conhecidas: { $known }.
+config-not-number = “{ $value }” não é um número inteiro de dias.
+config-bad-json = Lista de faixas mal escrita (JSON): { $detail }
+
+## Venda a crediário
+sale-total-not-positive = O valor da venda precisa ser maior que zero.
+sale-total-too-large = Valor da venda acima do limite de { $max }.
+sale-negative-down-payment = A entrada não pode ser negativa.
+sale-down-payment-covers-total = A entrada cobre o valor todo: registre como venda à vista.
+sale-installment-count = Número de parcelas ({ $count }) fora do permitido: de 1 a { $max }.
+sale-first-due-before-sale = O primeiro vencimento não pode ser antes da data da venda.
+sale-rate-too-high = Taxa de financiamento acima de 10 % ao mês: confira o valor.
+
+## Erros gerais
+error-database = Erro no banco de dados: { $detail }
+error-busy = O banco de dados está em uso por outro programa Régua. Feche-o e tente de novo.
+error-disk-full = O disco está cheio: nada foi gravado. Libere espaço e tente de novo.
+error-read-only = Sem permissão para gravar em { $path }: nada foi gravado.
+error-not-a-database = { $path } não é um banco de dados do Régua.
+error-newer-schema = Este banco de dados foi gravado por uma versão mais nova do Régua (esquema { $found }; esta versão conhece até o { $known }). Atualize o Régua para abri-lo.
+error-corrupt = O banco de dados está danificado: { $detail }
+error-io = Não foi possível usar { $path }: { $detail }
+error-no-data-folder = Não foi possível encontrar a pasta de dados do usuário; use --db CAMINHO.
+error-bad-date = Data “{ $text }” inválida: use AAAA-MM-DD, como 2026-11-22.
+error-customer-not-found = Nenhum cliente encontrado para “{ $query }”.
+error-customer-ambiguous = { $count } clientes encontrados para “{ $query }”; use o código ou o CPF/CNPJ:
+    { $matches }
+error-duplicate-tax-id = Já existe um cliente com o CPF/CNPJ { $tax_id }.
+error-not-empty = Este banco de dados já tem dados; a loja de demonstração só é criada em um banco vazio. Use --db para indicar outro arquivo.
+
+## Linha de comando
+cli-about = Régua: crediário, inadimplência e cobrança da loja, sem depender da internet.
+cli-usage = Uso:
+cli-commands = Comandos
+cli-options = Opções
+cli-arguments = Argumentos
+cli-arg-help = Mostra esta ajuda
+cli-arg-version = Mostra a versão
+cli-arg-db = Arquivo do banco de dados (padrão: o da pasta de dados do usuário)
+cli-arg-today = Data de referência AAAA-MM-DD no lugar da data do relógio
+cli-arg-json = Imprime em JSON
+cli-demo-about = Cria a loja de demonstração em um banco vazio
+cli-arg-customers = Quantos clientes criar (padrão 300)
+cli-arg-seed = Semente (padrão 1): a mesma semente cria a mesma loja
+cli-board-about = Painel de inadimplência: clientes e valores atualizados por faixa de atraso
+cli-customer-about = Clientes
+cli-customer-show-about = Mostra um cliente e suas parcelas em aberto com multa e juros do dia
+cli-customer-find-about = Procura clientes por nome, CPF/CNPJ ou telefone
+cli-arg-query = Código, CPF/CNPJ ou nome do cliente
+cli-pay-about = Registra um pagamento e mostra onde ele foi aplicado
+cli-arg-amount = Valor recebido, como 150,00
+cli-arg-method = Forma de pagamento: dinheiro (padrão), pix, cartao, boleto ou transferencia
+cli-arg-date = Data do pagamento AAAA-MM-DD (padrão: hoje)
+cli-config-about = Configurações da loja
+cli-config-get-about = Mostra uma configuração
+cli-config-set-about = Altera uma configuração, conferindo o valor
+cli-config-list-about = Lista todas as configurações
+cli-arg-key = Nome da configuração, como store.cnpj ou charges.fine
+cli-arg-value = Novo valor
+cli-backup-about = Grava uma cópia do banco de dados
+cli-arg-out = Arquivo da cópia
+cli-restore-about = Restaura uma cópia, guardando o banco atual
+cli-arg-file = Arquivo da cópia a restaurar
+cli-error = Erro: { $message }
+cli-see-help = Use “regua --help” para ver os comandos.
+cli-unknown-argument = opção desconhecida: { $argument }
+cli-unknown-command = comando desconhecido: { $command }
+cli-missing-argument = falta informar { $argument }
+cli-invalid-value = valor “{ $value }” inválido para { $argument }
+cli-malformed = comando mal formado
+cli-backup-warning = Aviso: a cópia de segurança diária falhou: { $message }
+cli-demo-customers-range = O número de clientes da demonstração vai de 1 a 1.000.000.
+cli-backup-same-file = A cópia precisa ir para outro arquivo, não para o próprio banco.
+
+## Saída
+board-title = Painel de inadimplência em { $date }
+board-band = Faixa
+board-customers = Clientes
+board-installments = Parcelas
+board-principal = Principal
+board-fine = Multa
+board-interest = Juros
+board-total = Total
+board-grand-total = Total geral
+statement-band = Faixa
+statement-disputed = Dívida contestada: cobrança suspensa
+statement-over-indebted = Em processo de superendividamento: cobrança suspensa
+statement-do-not-contact = Pediu para não ser contatado
+statement-nothing-open = Nenhuma parcela em aberto.
+statement-open-title = Parcelas em aberto, valores de { $date }:
+statement-installment = Parcela
+statement-sale = Compra
+statement-due = Vencimento
+statement-days = Dias de atraso
+statement-total = Total devido: { $total } (principal { $principal } + multa { $fine } + juros { $interest })
+statement-payments-title = Últimos pagamentos:
+find-nothing = Nenhum cliente encontrado.
+find-id = Código
+pay-recorded = Pagamento nº { $id } de { $amount } registrado para { $name } ({ $method }, { $date }). Aplicado assim:
+pay-discount = Desconto
+pay-status = Situação
+demo-created = Loja de demonstração criada em { $path }: { $customers } clientes, { $sales } vendas, { $installments } parcelas, { $payments } pagamentos.
+backup-done = Cópia gravada em { $path }.
+restore-done = Banco restaurado de { $source }. O banco anterior foi guardado em { $kept }.

@@ -1,1 +1,223 @@
+//! The command line: scheduled and batch work, and every figure the app shows, as text
+//! or JSON. Messages come from the Fluent catalogues.
 
+mod args;
+mod output;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+use crate::domain::demo::DemoOptions;
+use crate::domain::installment::PaymentMethod;
+use crate::domain::money::Money;
+use crate::error::{Error, Result};
+use crate::services::{self, Actor};
+use crate::store::{self, Database, backup};
+
+pub use args::{Cli, Command, ConfigAction, CustomerAction, localized_command};
+
+/// Runs the command line with these arguments; returns the process exit code.
+pub fn run(arguments: Vec<String>) -> i32 {
+    let command = localized_command();
+    let matches = match command.clone().try_get_matches_from(&arguments) {
+        Ok(matches) => matches,
+        Err(error) => return usage_error(&error),
+    };
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(&error),
+    };
+    let Some(subcommand) = cli.command.clone() else {
+        let _ = command.clone().print_help();
+        return 0;
+    };
+    let mut stdout = std::io::stdout().lock();
+    match execute(&cli, subcommand, &mut stdout) {
+        Ok(()) => 0,
+        Err(error) => {
+            let _ = stdout.flush();
+            eprintln!("{}", crate::t!("cli-error", message = error.to_string()));
+            1
+        }
+    }
+}
+
+fn usage_error(error: &clap::Error) -> i32 {
+    match error.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = error.print();
+            return 0;
+        }
+        _ => {}
+    }
+    let context = |kind: ContextKind| -> String {
+        match error.get(kind) {
+            Some(ContextValue::String(text)) => text.clone(),
+            Some(ContextValue::Strings(texts)) => texts.join(", "),
+            Some(other) => other.to_string(),
+            None => String::new(),
+        }
+    };
+    let message = match error.kind() {
+        ErrorKind::UnknownArgument => {
+            crate::t!(
+                "cli-unknown-argument",
+                argument = context(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::InvalidSubcommand => {
+            crate::t!(
+                "cli-unknown-command",
+                command = context(ContextKind::InvalidSubcommand)
+            )
+        }
+        ErrorKind::MissingRequiredArgument | ErrorKind::MissingSubcommand => {
+            crate::t!(
+                "cli-missing-argument",
+                argument = context(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => crate::t!(
+            "cli-invalid-value",
+            argument = context(ContextKind::InvalidArg),
+            value = context(ContextKind::InvalidValue)
+        ),
+        _ => crate::t!("cli-malformed"),
+    };
+    eprintln!("{}", crate::t!("cli-error", message = message));
+    eprintln!("{}", crate::t!("cli-see-help"));
+    2
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Error::BadDate(text.to_string()))
+}
+
+fn today(cli: &Cli) -> Result<NaiveDate> {
+    match &cli.today {
+        Some(text) => parse_date(text),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+fn database_path(cli: &Cli) -> Result<PathBuf> {
+    match &cli.db {
+        Some(path) => Ok(path.clone()),
+        None => store::default_path(),
+    }
+}
+
+/// Opens the database and, on the first open of the day, makes the daily backup. A
+/// failed backup is reported but does not stop the work.
+fn open(cli: &Cli, today: NaiveDate) -> Result<Database> {
+    let db = Database::open(&database_path(cli)?)?;
+    if let Err(error) = backup::daily_backup(&db, today) {
+        eprintln!(
+            "{}",
+            crate::t!("cli-backup-warning", message = error.to_string())
+        );
+    }
+    Ok(db)
+}
+
+fn execute(cli: &Cli, command: Command, out: &mut dyn Write) -> Result<()> {
+    let actor = Actor::from_os();
+    let json = cli.json;
+    let today = today(cli)?;
+    let write = |out: &mut dyn Write, text: String| {
+        out.write_all(text.as_bytes())
+            .map_err(|e| Error::io("stdout", e))
+    };
+    match command {
+        Command::Demo { customers, seed } => {
+            if customers == 0 || customers > 1_000_000 {
+                return Err(Error::BadArgument(crate::t!("cli-demo-customers-range")));
+            }
+            let mut db = open(cli, today)?;
+            let summary = services::demo::create(
+                &mut db,
+                &actor,
+                &DemoOptions {
+                    customers,
+                    seed,
+                    today,
+                },
+            )?;
+            write(out, output::demo(&summary, db.path(), json))
+        }
+        Command::Board => {
+            let db = open(cli, today)?;
+            let board = services::board::board(&db, today)?;
+            write(out, output::board(&board, json))
+        }
+        Command::Customer(CustomerAction::Show { query }) => {
+            let db = open(cli, today)?;
+            let id = services::customers::resolve(&db, &query)?;
+            let statement = services::customers::statement(&db, id, today)?;
+            write(out, output::statement(&statement, json))
+        }
+        Command::Customer(CustomerAction::Find { query }) => {
+            let db = open(cli, today)?;
+            let found = services::customers::search(&db, &query, 50)?;
+            write(out, output::found(&found, json))
+        }
+        Command::Pay {
+            query,
+            amount,
+            method,
+            date,
+        } => {
+            let method = PaymentMethod::parse(&method)
+                .ok_or_else(|| Error::UnknownPaymentMethod(method.clone()))?;
+            let amount = Money::parse_brl(&amount)?;
+            let paid_on = match date {
+                Some(text) => parse_date(&text)?,
+                None => today,
+            };
+            let mut db = open(cli, today)?;
+            let id = services::customers::resolve(&db, &query)?;
+            let receipt =
+                services::payments::receive(&mut db, &actor, id, amount, method, paid_on, today)?;
+            let name = services::customers::statement(&db, id, today)?
+                .customer
+                .customer
+                .name;
+            write(out, output::receipt(&receipt, &name, json))
+        }
+        Command::Config(action) => {
+            let mut db = open(cli, today)?;
+            match action {
+                ConfigAction::Get { key } => {
+                    let value = services::settings::get(&db, &key)?;
+                    write(out, output::setting(&key, &value, json))
+                }
+                ConfigAction::Set { key, value } => {
+                    let value = services::settings::set(&mut db, &actor, &key, &value)?;
+                    write(out, output::setting(&key, &value, json))
+                }
+                ConfigAction::List => {
+                    let settings = services::settings::load(&db)?;
+                    write(out, output::settings(&settings.entries(), json))
+                }
+            }
+        }
+        Command::Backup { out: target } => {
+            let db = open(cli, today)?;
+            if target == db.path() {
+                return Err(Error::BadArgument(crate::t!("cli-backup-same-file")));
+            }
+            services::backup::backup_to(&db, &actor, &target)?;
+            write(out, output::backed_up(&target, json))
+        }
+        Command::Restore { file } => {
+            let path = database_path(cli)?;
+            let kept = services::backup::restore(&path, &actor, &file)?;
+            write(out, output::restored(&file, &kept, json))
+        }
+    }
+}

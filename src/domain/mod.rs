@@ -10,5 +10,6 @@ pub mod imputation;
 pub mod installment;
 pub mod money;
 pub mod rate;
+pub mod sale;
 pub mod settings;
 pub mod text;

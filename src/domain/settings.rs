@@ -1,1 +1,366 @@
+//! The store's settings and the validated `key = value` view the CLI and the
+//! settings screen edit.
 
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::band::{BandConfig, BandDefinition, BandError};
+use super::calendar::{Calendar, Holiday, HolidayError};
+use super::charges::{ChargesPolicy, PolicyError};
+use super::customer::{
+    Address, FieldError, format_phone, format_postal_code, normalize_phone, normalize_postal_code,
+    normalize_state, validate_email,
+};
+use super::document::{TaxId, TaxIdError};
+use super::rate::{BasisPoints, RateParseError};
+use super::text::tidy;
+
+/// The payee (beneficiário): printed on every collection document (CDC art. 42-A).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreProfile {
+    pub legal_name: String,
+    pub trade_name: String,
+    pub cnpj: Option<TaxId>,
+    pub address: Address,
+    pub phone: String,
+    pub email: String,
+}
+
+impl StoreProfile {
+    /// The name to show: the trade name when there is one.
+    pub fn display_name(&self) -> &str {
+        if self.trade_name.trim().is_empty() {
+            &self.legal_name
+        } else {
+            &self.trade_name
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub store: StoreProfile,
+    pub charges: ChargesPolicy,
+    pub bands: BandConfig,
+    pub holidays: Vec<Holiday>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    UnknownKey(String),
+    NotWholeNumber(String),
+    BadJson(String),
+    Field(FieldError),
+    TaxId(TaxIdError),
+    Rate(RateParseError),
+    Policy(PolicyError),
+    Band(BandError),
+    Holiday(HolidayError),
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::UnknownKey(key) => {
+                let known = Settings::KEYS.join(", ");
+                f.write_str(&crate::t!(
+                    "config-unknown-key",
+                    key = key.clone(),
+                    known = known
+                ))
+            }
+            ConfigError::NotWholeNumber(value) => {
+                f.write_str(&crate::t!("config-not-number", value = value.clone()))
+            }
+            ConfigError::BadJson(detail) => {
+                f.write_str(&crate::t!("config-bad-json", detail = detail.clone()))
+            }
+            ConfigError::Field(error) => error.fmt(f),
+            ConfigError::TaxId(error) => error.fmt(f),
+            ConfigError::Rate(error) => error.fmt(f),
+            ConfigError::Policy(error) => error.fmt(f),
+            ConfigError::Band(error) => error.fmt(f),
+            ConfigError::Holiday(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Settings {
+    /// Every key `get` and `set` know, besides `bands.N.label|color|from|to`.
+    pub const KEYS: [&'static str; 20] = [
+        "store.legal_name",
+        "store.trade_name",
+        "store.cnpj",
+        "store.phone",
+        "store.email",
+        "store.street",
+        "store.number",
+        "store.complement",
+        "store.district",
+        "store.city",
+        "store.state",
+        "store.postal_code",
+        "charges.fine",
+        "charges.monthly_interest",
+        "bands",
+        "bands.prescribed.label",
+        "bands.prescribed.color",
+        "holidays",
+        "bands.N.label|color",
+        "bands.N.from|to",
+    ];
+
+    pub fn calendar(&self) -> Calendar {
+        Calendar::new(self.holidays.clone())
+    }
+
+    /// Keys and values, in the order of `KEYS`, for listing.
+    pub fn entries(&self) -> Vec<(String, String)> {
+        let mut keys: Vec<String> = Self::KEYS
+            .iter()
+            .filter(|key| !key.contains(".N."))
+            .map(|key| key.to_string())
+            .collect();
+        for (index, _) in self.bands.bands.iter().enumerate() {
+            for field in ["label", "color", "from", "to"] {
+                keys.push(format!("bands.{}.{field}", index + 1));
+            }
+        }
+        keys.into_iter()
+            .filter_map(|key| self.get(&key).ok().map(|value| (key, value)))
+            .collect()
+    }
+
+    pub fn get(&self, key: &str) -> Result<String, ConfigError> {
+        let store = &self.store;
+        let value = match key {
+            "store.legal_name" => store.legal_name.clone(),
+            "store.trade_name" => store.trade_name.clone(),
+            "store.cnpj" => store
+                .cnpj
+                .as_ref()
+                .map(TaxId::formatted)
+                .unwrap_or_default(),
+            "store.phone" => format_phone(&store.phone),
+            "store.email" => store.email.clone(),
+            "store.street" => store.address.street.clone(),
+            "store.number" => store.address.number.clone(),
+            "store.complement" => store.address.complement.clone(),
+            "store.district" => store.address.district.clone(),
+            "store.city" => store.address.city.clone(),
+            "store.state" => store.address.state.clone(),
+            "store.postal_code" => format_postal_code(&store.address.postal_code),
+            "charges.fine" => self.charges.fine.to_string(),
+            "charges.monthly_interest" => self.charges.monthly_interest.to_string(),
+            "bands" => serde_json::to_string(&self.bands.bands).unwrap_or_default(),
+            "bands.prescribed.label" => self.bands.prescribed_label.clone(),
+            "bands.prescribed.color" => self.bands.prescribed_color.clone(),
+            "holidays" => Holiday::format_list(&self.holidays),
+            _ => {
+                let (band, field) = self.band_key(key)?;
+                match field {
+                    "label" => band.label.clone(),
+                    "color" => band.color.clone(),
+                    "from" => band.from_days.to_string(),
+                    "to" => band.to_days.map(|d| d.to_string()).unwrap_or_default(),
+                    _ => return Err(ConfigError::UnknownKey(key.to_string())),
+                }
+            }
+        };
+        Ok(value)
+    }
+
+    fn band_key<'k>(&self, key: &'k str) -> Result<(&BandDefinition, &'k str), ConfigError> {
+        let index = Self::band_index(key, self.bands.bands.len())?;
+        let field = key.rsplit('.').next().unwrap_or("");
+        Ok((&self.bands.bands[index], field))
+    }
+
+    fn band_index(key: &str, count: usize) -> Result<usize, ConfigError> {
+        let unknown = || ConfigError::UnknownKey(key.to_string());
+        let mut parts = key.split('.');
+        let (Some("bands"), Some(number), Some(_), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(unknown());
+        };
+        match number.parse::<usize>() {
+            Ok(n) if (1..=count).contains(&n) => Ok(n - 1),
+            _ => Err(unknown()),
+        }
+    }
+
+    /// Sets one key, validating the value and the section it belongs to; on error
+    /// nothing changes.
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), ConfigError> {
+        let mut next = self.clone();
+        next.apply(key, value)?;
+        next.charges.validate().map_err(ConfigError::Policy)?;
+        next.bands.validate().map_err(ConfigError::Band)?;
+        *self = next;
+        Ok(())
+    }
+
+    fn apply(&mut self, key: &str, value: &str) -> Result<(), ConfigError> {
+        let store = &mut self.store;
+        let text = tidy(value);
+        match key {
+            "store.legal_name" => store.legal_name = text,
+            "store.trade_name" => store.trade_name = text,
+            "store.cnpj" => {
+                store.cnpj = if text.is_empty() {
+                    None
+                } else {
+                    Some(TaxId::parse_cnpj(&text).map_err(ConfigError::TaxId)?)
+                }
+            }
+            "store.phone" => {
+                store.phone = if text.is_empty() {
+                    text
+                } else {
+                    normalize_phone(&text).map_err(ConfigError::Field)?
+                }
+            }
+            "store.email" => {
+                store.email = if text.is_empty() {
+                    text
+                } else {
+                    validate_email(&text).map_err(ConfigError::Field)?
+                }
+            }
+            "store.street" => store.address.street = text,
+            "store.number" => store.address.number = text,
+            "store.complement" => store.address.complement = text,
+            "store.district" => store.address.district = text,
+            "store.city" => store.address.city = text,
+            "store.state" => {
+                store.address.state = normalize_state(&text).map_err(ConfigError::Field)?
+            }
+            "store.postal_code" => {
+                store.address.postal_code =
+                    normalize_postal_code(&text).map_err(ConfigError::Field)?
+            }
+            "charges.fine" => {
+                self.charges.fine = BasisPoints::parse_percent(value).map_err(ConfigError::Rate)?
+            }
+            "charges.monthly_interest" => {
+                self.charges.monthly_interest =
+                    BasisPoints::parse_percent(value).map_err(ConfigError::Rate)?
+            }
+            "bands" => {
+                self.bands.bands = serde_json::from_str(value)
+                    .map_err(|error| ConfigError::BadJson(error.to_string()))?
+            }
+            "bands.prescribed.label" => self.bands.prescribed_label = text,
+            "bands.prescribed.color" => self.bands.prescribed_color = text.to_uppercase(),
+            "holidays" => {
+                self.holidays = Holiday::parse_list(value).map_err(ConfigError::Holiday)?
+            }
+            _ => {
+                let index = Self::band_index(key, self.bands.bands.len())?;
+                let band = &mut self.bands.bands[index];
+                let whole = |text: &str| {
+                    text.parse::<i64>()
+                        .map_err(|_| ConfigError::NotWholeNumber(text.to_string()))
+                };
+                match key.rsplit('.').next().unwrap_or("") {
+                    "label" => band.label = text,
+                    "color" => band.color = text.to_uppercase(),
+                    "from" => band.from_days = whole(&text)?,
+                    "to" if text.is_empty() => band.to_days = None,
+                    "to" => band.to_days = Some(whole(&text)?),
+                    _ => return Err(ConfigError::UnknownKey(key.to_string())),
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip_through_get_and_set() {
+        let mut settings = Settings::default();
+        settings
+            .set("store.legal_name", "  Móveis   Conceição Ltda ")
+            .unwrap();
+        settings.set("store.cnpj", "34665388000161").unwrap();
+        settings.set("store.state", "mg").unwrap();
+        settings.set("store.postal_code", "30130-010").unwrap();
+        settings.set("store.phone", "31 3222-1234").unwrap();
+        settings.set("charges.fine", "1,5").unwrap();
+        settings.set("bands.3.label", "Atraso curto").unwrap();
+        settings
+            .set("holidays", "08/12 Imaculada Conceição")
+            .unwrap();
+        assert_eq!(
+            settings.get("store.legal_name").unwrap(),
+            "Móveis Conceição Ltda"
+        );
+        assert_eq!(settings.get("store.cnpj").unwrap(), "34.665.388/0001-61");
+        assert_eq!(settings.get("store.state").unwrap(), "MG");
+        assert_eq!(settings.get("store.postal_code").unwrap(), "30130-010");
+        assert_eq!(settings.get("store.phone").unwrap(), "(31) 3222-1234");
+        assert_eq!(settings.get("charges.fine").unwrap(), "1,50 %");
+        assert_eq!(settings.get("bands.3.label").unwrap(), "Atraso curto");
+        assert_eq!(
+            settings.get("holidays").unwrap(),
+            "08/12 Imaculada Conceição"
+        );
+        let listed = settings.entries();
+        assert!(
+            listed
+                .iter()
+                .any(|(key, value)| key == "bands.10.to" && value.is_empty())
+        );
+    }
+
+    #[test]
+    fn invalid_values_change_nothing() {
+        let mut settings = Settings::default();
+        let before = settings.clone();
+        assert!(matches!(
+            settings.set("charges.fine", "2,5"),
+            Err(ConfigError::Policy(PolicyError::FineAboveCap(_)))
+        ));
+        assert!(matches!(
+            settings.set("charges.monthly_interest", "1,01"),
+            Err(ConfigError::Policy(PolicyError::InterestAboveCap(_)))
+        ));
+        assert!(matches!(
+            settings.set("store.cnpj", "11.111.111/1111-11"),
+            Err(ConfigError::TaxId(_))
+        ));
+        assert!(matches!(
+            settings.set("store.cnpj", "111.444.777-35"),
+            Err(ConfigError::TaxId(_))
+        ));
+        assert!(matches!(
+            settings.set("bands.3.from", "7"),
+            Err(ConfigError::Band(_))
+        ));
+        assert!(matches!(
+            settings.set("bands.3.from", "sete"),
+            Err(ConfigError::NotWholeNumber(_))
+        ));
+        assert!(matches!(
+            settings.set("bands.99.label", "x"),
+            Err(ConfigError::UnknownKey(_))
+        ));
+        assert!(matches!(
+            settings.set("store.nope", "x"),
+            Err(ConfigError::UnknownKey(_))
+        ));
+        assert!(matches!(
+            settings.set("bands", "[1,2"),
+            Err(ConfigError::BadJson(_))
+        ));
+        assert_eq!(settings, before);
+    }
+}

@@ -1,0 +1,109 @@
+//! Filling an empty database with the demo store.
+
+use serde::Serialize;
+
+use crate::domain::demo::{DemoOptions, generate};
+use crate::domain::imputation::Allocation;
+use crate::error::{Error, Result};
+use crate::services::{Actor, now_text};
+use crate::store::payments::{self, NewPayment};
+use crate::store::{Database, audit, customers, sales, settings};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DemoSummary {
+    pub customers: u64,
+    pub sales: u64,
+    pub installments: u64,
+    pub payments: u64,
+}
+
+/// Creates the demo store in one transaction; refuses a database that has data.
+pub fn create(db: &mut Database, actor: &Actor, options: &DemoOptions) -> Result<DemoSummary> {
+    if !db.is_empty()? {
+        return Err(Error::NotEmpty);
+    }
+    let plan = generate(options);
+    let created_at = now_text();
+    let tx = db.transaction()?;
+    // Checked again inside the lock: another window may have written meanwhile.
+    let busy: i64 = tx.query_row("SELECT count(*) FROM customers", [], |row| row.get(0))?;
+    if busy > 0 {
+        return Err(Error::NotEmpty);
+    }
+    let mut stored_settings = settings::load(&tx)?;
+    stored_settings.store = plan.store.clone();
+    settings::save(&tx, &stored_settings)?;
+
+    let mut summary = DemoSummary {
+        customers: 0,
+        sales: 0,
+        installments: 0,
+        payments: 0,
+    };
+    for demo in &plan.customers {
+        let customer_id = customers::insert(&tx, &demo.customer, &created_at)?;
+        summary.customers += 1;
+        let mut installment_ids = Vec::with_capacity(demo.sales.len());
+        for sale in &demo.sales {
+            let (sale_id, ids) =
+                sales::insert(&tx, customer_id, &sale.terms, &sale.plan, &created_at)?;
+            summary.sales += 1;
+            summary.installments += ids.len() as u64;
+            if sale.terms.down_payment.is_positive() {
+                payments::insert(
+                    &tx,
+                    &NewPayment {
+                        customer_id,
+                        sale_id: Some(sale_id),
+                        paid_on: sale.terms.sale_date,
+                        amount: sale.terms.down_payment,
+                        method: sale.down_payment_method,
+                        actor: actor.name(),
+                        created_at: &created_at,
+                    },
+                    &[],
+                )?;
+            }
+            installment_ids.push(ids);
+        }
+        for payment in &demo.payments {
+            let allocations: Vec<Allocation> = payment
+                .allocations
+                .iter()
+                .map(|((sale, number), allocation)| Allocation {
+                    installment_id: installment_ids[*sale][*number as usize - 1],
+                    ..*allocation
+                })
+                .collect();
+            payments::insert(
+                &tx,
+                &NewPayment {
+                    customer_id,
+                    sale_id: None,
+                    paid_on: payment.date,
+                    amount: payment.amount,
+                    method: payment.method,
+                    actor: actor.name(),
+                    created_at: &created_at,
+                },
+                &allocations,
+            )?;
+            summary.payments += 1;
+        }
+    }
+    audit::record(
+        &tx,
+        actor.name(),
+        "demo.create",
+        "database",
+        None,
+        &serde_json::json!({
+            "seed": options.seed,
+            "today": options.today,
+            "customers": summary.customers,
+            "installments": summary.installments,
+        }),
+    )?;
+    tx.commit()?;
+    Ok(summary)
+}

@@ -1,0 +1,123 @@
+//! Receiving a payment at the counter (or from the bank's return file, later).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::imputation::{Allocation, impute};
+use crate::domain::installment::PaymentMethod;
+use crate::domain::money::{MAX_AMOUNT, Money};
+use crate::error::{Error, Result};
+use crate::services::{Actor, now_text};
+use crate::store::payments::{self as stored, NewPayment};
+use crate::store::{Database, audit, ledger, settings};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PaymentReceipt {
+    pub payment_id: i64,
+    pub customer_id: i64,
+    pub paid_on: NaiveDate,
+    pub amount: Money,
+    pub method: PaymentMethod,
+    pub allocations: Vec<Allocation>,
+}
+
+fn check(amount: Money, paid_on: NaiveDate, today: NaiveDate) -> Result<()> {
+    if amount > MAX_AMOUNT {
+        return Err(Error::AmountTooLarge);
+    }
+    if paid_on > today {
+        return Err(Error::PaymentInFuture(paid_on));
+    }
+    Ok(())
+}
+
+fn allocate(
+    conn: &rusqlite::Connection,
+    customer_id: i64,
+    amount: Money,
+    paid_on: NaiveDate,
+) -> Result<Vec<Allocation>> {
+    let settings = settings::load(conn)?;
+    let ledgers: Vec<_> = ledger::customer_installments(conn, customer_id, paid_on)?
+        .into_iter()
+        .filter(|row| row.status.is_collectible())
+        .map(|row| row.ledger)
+        .collect();
+    Ok(impute(
+        amount,
+        paid_on,
+        &ledgers,
+        &settings.charges,
+        &settings.calendar(),
+    )?)
+}
+
+/// Where the payment would go, without recording anything: shown before confirming.
+pub fn preview(
+    db: &Database,
+    customer_id: i64,
+    amount: Money,
+    paid_on: NaiveDate,
+    today: NaiveDate,
+) -> Result<Vec<Allocation>> {
+    check(amount, paid_on, today)?;
+    allocate(db.conn(), customer_id, amount, paid_on)
+}
+
+/// Records the payment and its allocation in one transaction.
+pub fn receive(
+    db: &mut Database,
+    actor: &Actor,
+    customer_id: i64,
+    amount: Money,
+    method: PaymentMethod,
+    paid_on: NaiveDate,
+    today: NaiveDate,
+) -> Result<PaymentReceipt> {
+    check(amount, paid_on, today)?;
+    let tx = db.transaction()?;
+    let allocations = allocate(&tx, customer_id, amount, paid_on)?;
+    let created_at = now_text();
+    let payment_id = stored::insert(
+        &tx,
+        &NewPayment {
+            customer_id,
+            sale_id: None,
+            paid_on,
+            amount,
+            method,
+            actor: actor.name(),
+            created_at: &created_at,
+        },
+        &allocations,
+    )?;
+    audit::record(
+        &tx,
+        actor.name(),
+        "payment.receive",
+        "payment",
+        Some(payment_id),
+        &serde_json::json!({
+            "customer_id": customer_id,
+            "amount_cents": amount.cents(),
+            "method": method.as_str(),
+            "paid_on": paid_on,
+            "allocations": allocations.iter().map(|a| serde_json::json!({
+                "installment_id": a.installment_id,
+                "principal_cents": a.principal.cents(),
+                "fine_cents": a.fine.cents(),
+                "interest_cents": a.interest.cents(),
+                "discount_cents": a.discount.cents(),
+            })).collect::<Vec<_>>(),
+        }),
+    )?;
+    tx.commit()?;
+    Ok(PaymentReceipt {
+        payment_id,
+        customer_id,
+        paid_on,
+        amount,
+        method,
+        allocations,
+    })
+}

@@ -1,0 +1,147 @@
+//! Reading installments with the payments applied to them, as the charges engine
+//! needs them.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, params};
+use serde::Serialize;
+
+use super::{date_text, parse_date_text};
+use crate::domain::installment::{
+    AppliedPayment, InstallmentLedger, InstallmentStatus, PaymentMethod,
+};
+use crate::domain::money::Money;
+use crate::domain::rate::BasisPoints;
+use crate::error::Result;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InstallmentRow {
+    pub customer_id: i64,
+    pub sale_id: i64,
+    pub number: u32,
+    pub status: InstallmentStatus,
+    pub description: String,
+    pub ledger: InstallmentLedger,
+}
+
+const INSTALLMENT_COLUMNS: &str = "i.id, i.customer_id, i.sale_id, i.number, i.due_date,
+    i.amount_cents, i.status, s.financing_rate_bp, s.description";
+
+fn installment_from_row(row: &Row<'_>) -> rusqlite::Result<InstallmentRow> {
+    let status: String = row.get(6)?;
+    let due_date: String = row.get(4)?;
+    let mut ledger = InstallmentLedger::new(
+        row.get(0)?,
+        parse_date_text(&due_date)?,
+        Money::from_cents(row.get(5)?),
+    );
+    ledger.financing_rate = BasisPoints(row.get(7)?);
+    Ok(InstallmentRow {
+        customer_id: row.get(1)?,
+        sale_id: row.get(2)?,
+        number: row.get(3)?,
+        status: InstallmentStatus::from_code(&status).unwrap_or(InstallmentStatus::Open),
+        description: row.get(8)?,
+        ledger,
+    })
+}
+
+/// Fills in the payments applied to each installment that has any, up to `as_of`.
+fn attach_payments(conn: &Connection, rows: &mut [InstallmentRow], as_of: NaiveDate) -> Result<()> {
+    let mut statement = conn.prepare_cached(
+        "SELECT p.paid_on, a.principal_cents, a.fine_cents, a.interest_cents, a.discount_cents
+         FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
+         WHERE a.installment_id = ?1 AND p.paid_on <= ?2
+         ORDER BY p.paid_on, p.id",
+    )?;
+    let as_of = date_text(as_of);
+    for row in rows
+        .iter_mut()
+        .filter(|r| r.status != InstallmentStatus::Open)
+    {
+        let applied = statement.query_map(params![row.ledger.id, as_of], |r| {
+            let date: String = r.get(0)?;
+            Ok(AppliedPayment {
+                date: parse_date_text(&date)?,
+                principal: Money::from_cents(r.get(1)?),
+                fine: Money::from_cents(r.get(2)?),
+                interest: Money::from_cents(r.get(3)?),
+                discount: Money::from_cents(r.get(4)?),
+            })
+        })?;
+        row.ledger.applied = applied.collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(())
+}
+
+/// Every installment of a customer, by due date, with the payments applied up to `as_of`.
+pub fn customer_installments(
+    conn: &Connection,
+    customer_id: i64,
+    as_of: NaiveDate,
+) -> Result<Vec<InstallmentRow>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {INSTALLMENT_COLUMNS} FROM installments i JOIN credit_sales s ON s.id = i.sale_id
+         WHERE i.customer_id = ?1 ORDER BY i.due_date, i.id"
+    ))?;
+    let mut rows: Vec<InstallmentRow> = statement
+        .query_map([customer_id], installment_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    attach_payments(conn, &mut rows, as_of)?;
+    Ok(rows)
+}
+
+/// The installments that were collectible on `as_of` and fall due by `horizon`,
+/// ordered by customer. An installment closed after `as_of` still counts, with only
+/// the payments made by then, so the board can be seen as of a past date.
+pub fn collectible_until(
+    conn: &Connection,
+    as_of: NaiveDate,
+    horizon: NaiveDate,
+) -> Result<Vec<InstallmentRow>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {INSTALLMENT_COLUMNS} FROM installments i JOIN credit_sales s ON s.id = i.sale_id
+         WHERE i.closed_on IS NULL AND i.due_date <= ?1 AND s.sale_date <= ?2
+         UNION ALL
+         SELECT {INSTALLMENT_COLUMNS} FROM installments i JOIN credit_sales s ON s.id = i.sale_id
+         WHERE i.closed_on > ?2 AND i.due_date <= ?1 AND s.sale_date <= ?2
+         ORDER BY 2, 5"
+    ))?;
+    let mut rows: Vec<InstallmentRow> = statement
+        .query_map(
+            params![date_text(horizon), date_text(as_of)],
+            installment_from_row,
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    attach_payments(conn, &mut rows, as_of)?;
+    Ok(rows)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PaymentRecord {
+    pub id: i64,
+    pub paid_on: NaiveDate,
+    pub amount: Money,
+    pub method: PaymentMethod,
+    pub actor: String,
+    pub down_payment_of_sale: Option<i64>,
+}
+
+pub fn customer_payments(conn: &Connection, customer_id: i64) -> Result<Vec<PaymentRecord>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, paid_on, amount_cents, method, actor, sale_id FROM payments
+         WHERE customer_id = ?1 ORDER BY paid_on DESC, id DESC",
+    )?;
+    let rows = statement.query_map([customer_id], |row| {
+        let paid_on: String = row.get(1)?;
+        let method: String = row.get(3)?;
+        Ok(PaymentRecord {
+            id: row.get(0)?,
+            paid_on: parse_date_text(&paid_on)?,
+            amount: Money::from_cents(row.get(2)?),
+            method: PaymentMethod::from_code(&method).unwrap_or(PaymentMethod::Cash),
+            actor: row.get(4)?,
+            down_payment_of_sale: row.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

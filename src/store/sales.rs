@@ -1,0 +1,50 @@
+//! Credit sales and the installments they create.
+
+use rusqlite::{Connection, params};
+
+use super::date_text;
+use crate::domain::installment::InstallmentStatus;
+use crate::domain::sale::{PlannedInstallment, SaleTerms};
+use crate::error::Result;
+
+/// Inserts the sale and its installments; returns the sale id and the installment ids.
+pub fn insert(
+    conn: &Connection,
+    customer_id: i64,
+    terms: &SaleTerms,
+    plan: &[PlannedInstallment],
+    created_at: &str,
+) -> Result<(i64, Vec<i64>)> {
+    conn.prepare_cached(
+        "INSERT INTO credit_sales (customer_id, sale_date, description, total_cents,
+             down_payment_cents, financing_rate_bp, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        customer_id,
+        date_text(terms.sale_date),
+        terms.description,
+        terms.total.cents(),
+        terms.down_payment.cents(),
+        terms.financing_rate.value(),
+        created_at,
+    ])?;
+    let sale_id = conn.last_insert_rowid();
+    let mut statement = conn.prepare_cached(
+        "INSERT INTO installments (sale_id, customer_id, number, due_date, amount_cents, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut ids = Vec::with_capacity(plan.len());
+    for installment in plan {
+        statement.execute(params![
+            sale_id,
+            customer_id,
+            installment.number,
+            date_text(installment.due_date),
+            installment.amount.cents(),
+            InstallmentStatus::Open.as_str(),
+        ])?;
+        ids.push(conn.last_insert_rowid());
+    }
+    Ok((sale_id, ids))
+}
