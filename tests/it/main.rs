@@ -1,1 +1,8 @@
+//! Integration tests on real database files and the real binary; one test binary so
+//! linking stays fast.
 
+mod backup;
+mod cli;
+mod database;
+mod ledger;
+mod support;

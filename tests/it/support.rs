@@ -1,0 +1,106 @@
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use chrono::NaiveDate;
+
+pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+pub const TODAY: &str = "2026-11-22";
+
+pub fn today() -> NaiveDate {
+    date(2026, 11, 22)
+}
+
+pub struct Folder {
+    pub dir: tempfile::TempDir,
+}
+
+impl Folder {
+    pub fn new() -> Folder {
+        Folder {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("loja").join("regua.sqlite")
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+/// Runs the real `regua` binary in Portuguese (or the language given in `lang`).
+pub fn regua_in(lang: &str, db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_regua"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap()
+}
+
+pub fn regua(db: &Path, args: &[&str]) -> Output {
+    regua_in("pt_BR.UTF-8", db, args)
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Runs and expects success; returns stdout.
+pub fn ok(db: &Path, args: &[&str]) -> String {
+    let output = regua(db, args);
+    assert!(
+        output.status.success(),
+        "regua {args:?} failed: {}",
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
+pub fn json(db: &Path, args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    serde_json::from_str(&ok(db, &all)).unwrap()
+}
+
+/// A file's bytes, to show that a refused action changed nothing.
+pub fn snapshot(db: &Path) -> Vec<(String, i64)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let tables = [
+        "customers",
+        "credit_sales",
+        "installments",
+        "payments",
+        "payment_allocations",
+        "settings",
+        "audit_log",
+    ];
+    tables
+        .iter()
+        .map(|table| {
+            let count: i64 = conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap();
+            let statuses: i64 = conn
+                .query_row(
+                    "SELECT coalesce(sum(length(status) * id), 0) FROM installments",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            (table.to_string(), count * 1_000_000_007 + statuses)
+        })
+        .collect()
+}
