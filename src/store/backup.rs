@@ -25,12 +25,9 @@ pub fn backups_folder(database: &Path) -> PathBuf {
 /// On the first open of a day, copies the database to `backups/regua-AAAA-MM-DD.sqlite`
 /// and keeps the newest 14. Returns the new copy, if one was made.
 pub fn daily_backup(db: &Database, today: NaiveDate) -> Result<Option<PathBuf>> {
-    if db.is_empty()? {
-        return Ok(None);
-    }
     let folder = backups_folder(db.path());
     let target = folder.join(format!("{DAILY_PREFIX}{}{DAILY_SUFFIX}", date_text(today)));
-    if target.exists() {
+    if target.exists() || db.is_empty()? {
         return Ok(None);
     }
     std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;

@@ -1,6 +1,8 @@
 //! Reading installments with the payments applied to them, as the charges engine
 //! needs them.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params};
 use serde::Serialize;
@@ -90,29 +92,101 @@ pub fn customer_installments(
     Ok(rows)
 }
 
+/// One installment on the board: its customer, status and ledger.
+pub struct BoardRow {
+    pub customer_id: i64,
+    pub ledger: InstallmentLedger,
+}
+
 /// The installments that were collectible on `as_of` and fall due by `horizon`,
 /// ordered by customer. An installment closed after `as_of` still counts, with only
-/// the payments made by then, so the board can be seen as of a past date.
+/// the payments made by then, so the board can be seen as of a past date. Reads only
+/// the covering index `installments_collectible` for the usual case.
 pub fn collectible_until(
     conn: &Connection,
     as_of: NaiveDate,
     horizon: NaiveDate,
-) -> Result<Vec<InstallmentRow>> {
+) -> Result<Vec<BoardRow>> {
+    const COLUMNS: &str = "id, customer_id, due_date, amount_cents, status, financing_rate_bp";
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT {INSTALLMENT_COLUMNS} FROM installments i JOIN credit_sales s ON s.id = i.sale_id
-         WHERE i.closed_on IS NULL AND i.due_date <= ?1 AND s.sale_date <= ?2
+        "SELECT {COLUMNS} FROM installments INDEXED BY installments_collectible
+         WHERE closed_on IS NULL AND due_date <= ?1 AND sale_date <= ?2
          UNION ALL
-         SELECT {INSTALLMENT_COLUMNS} FROM installments i JOIN credit_sales s ON s.id = i.sale_id
-         WHERE i.closed_on > ?2 AND i.due_date <= ?1 AND s.sale_date <= ?2
-         ORDER BY 2, 5"
+         SELECT {COLUMNS} FROM installments INDEXED BY installments_closed
+         WHERE closed_on > ?2 AND due_date <= ?1 AND sale_date <= ?2"
     ))?;
-    let mut rows: Vec<InstallmentRow> = statement
-        .query_map(
-            params![date_text(horizon), date_text(as_of)],
-            installment_from_row,
-        )?
+    let (horizon, as_of_text) = (date_text(horizon), date_text(as_of));
+    let mut with_payments = Vec::new();
+    let mut rows: Vec<BoardRow> = statement
+        .query_map(params![horizon, as_of_text], |row| {
+            let due_date: String = row.get(2)?;
+            let status: String = row.get(4)?;
+            let mut ledger = InstallmentLedger::new(
+                row.get(0)?,
+                parse_date_text(&due_date)?,
+                Money::from_cents(row.get(3)?),
+            );
+            ledger.financing_rate = BasisPoints(row.get(5)?);
+            Ok((
+                row.get(1)?,
+                ledger,
+                status != InstallmentStatus::Open.as_str(),
+            ))
+        })?
+        .map(|row| {
+            row.map(|(customer_id, ledger, paid_in_part)| {
+                if paid_in_part {
+                    with_payments.push(ledger.id);
+                }
+                BoardRow {
+                    customer_id,
+                    ledger,
+                }
+            })
+        })
         .collect::<rusqlite::Result<_>>()?;
-    attach_payments(conn, &mut rows, as_of)?;
+    rows.sort_unstable_by_key(|row| (row.customer_id, row.ledger.due_date, row.ledger.id));
+
+    // Payments of the installments paid in part (or closed after `as_of`), in one pass.
+    if !with_payments.is_empty() {
+        let mut applied: HashMap<i64, Vec<AppliedPayment>> = HashMap::new();
+        let mut statement = conn.prepare_cached(
+            "SELECT a.installment_id, p.paid_on, a.principal_cents, a.fine_cents,
+                    a.interest_cents, a.discount_cents
+             FROM installments i INDEXED BY installments_collectible
+             JOIN payment_allocations a ON a.installment_id = i.id
+             JOIN payments p ON p.id = a.payment_id
+             WHERE i.closed_on IS NULL AND i.due_date <= ?1 AND i.status <> 'open'
+               AND p.paid_on <= ?2
+             UNION ALL
+             SELECT a.installment_id, p.paid_on, a.principal_cents, a.fine_cents,
+                    a.interest_cents, a.discount_cents
+             FROM installments i INDEXED BY installments_closed
+             JOIN payment_allocations a ON a.installment_id = i.id
+             JOIN payments p ON p.id = a.payment_id
+             WHERE i.closed_on > ?2 AND i.due_date <= ?1 AND p.paid_on <= ?2
+             ORDER BY 2",
+        )?;
+        let mut cursor = statement.query(params![horizon, as_of_text])?;
+        while let Some(row) = cursor.next()? {
+            let date: String = row.get(1)?;
+            applied
+                .entry(row.get(0)?)
+                .or_default()
+                .push(AppliedPayment {
+                    date: parse_date_text(&date)?,
+                    principal: Money::from_cents(row.get(2)?),
+                    fine: Money::from_cents(row.get(3)?),
+                    interest: Money::from_cents(row.get(4)?),
+                    discount: Money::from_cents(row.get(5)?),
+                });
+        }
+        for row in &mut rows {
+            if let Some(payments) = applied.remove(&row.ledger.id) {
+                row.ledger.applied = payments;
+            }
+        }
+    }
     Ok(rows)
 }
 

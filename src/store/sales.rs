@@ -31,8 +31,9 @@ pub fn insert(
     ])?;
     let sale_id = conn.last_insert_rowid();
     let mut statement = conn.prepare_cached(
-        "INSERT INTO installments (sale_id, customer_id, number, due_date, amount_cents, status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO installments (sale_id, customer_id, number, due_date, amount_cents,
+             sale_date, financing_rate_bp, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     let mut ids = Vec::with_capacity(plan.len());
     for installment in plan {
@@ -42,6 +43,8 @@ pub fn insert(
             installment.number,
             date_text(installment.due_date),
             installment.amount.cents(),
+            date_text(terms.sale_date),
+            terms.financing_rate.value(),
             InstallmentStatus::Open.as_str(),
         ])?;
         ids.push(conn.last_insert_rowid());

@@ -55,6 +55,9 @@ CREATE TABLE installments (
     number       INTEGER NOT NULL CHECK (number >= 1),
     due_date     TEXT NOT NULL,
     amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+    -- Copied from the sale (never changes) so the board reads one index only.
+    sale_date         TEXT NOT NULL,
+    financing_rate_bp INTEGER NOT NULL CHECK (financing_rate_bp BETWEEN 0 AND 10000),
     status       TEXT NOT NULL CHECK (status IN
                      ('open', 'partially_paid', 'paid', 'renegotiated', 'written_off', 'prescribed')),
     -- The day it stopped being collectible (paid, renegotiated, written off).
@@ -63,7 +66,10 @@ CREATE TABLE installments (
     CHECK ((status IN ('open', 'partially_paid')) = (closed_on IS NULL))
 ) STRICT;
 CREATE INDEX installments_customer ON installments (customer_id, due_date);
-CREATE INDEX installments_collectible ON installments (due_date) WHERE closed_on IS NULL;
+-- Covers the board's query: collectible installments by due date.
+CREATE INDEX installments_collectible ON installments
+    (due_date, customer_id, amount_cents, status, sale_date, financing_rate_bp)
+    WHERE closed_on IS NULL;
 CREATE INDEX installments_closed ON installments (closed_on) WHERE closed_on IS NOT NULL;
 
 CREATE TABLE payments (

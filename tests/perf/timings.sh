@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the release binary, creates the 50,000-customer demo store in a temporary
+# folder and times the commands the foundation issue sets figures for:
+#   regua demo --customers 50000   < 30 s
+#   regua board                    < 300 ms (whole process)
+#   regua customer show <CPF>      < 50 ms  (whole process)
+# Usage: tests/perf/timings.sh [customers]   (run from the repository root)
+set -euo pipefail
+customers=${1:-50000}
+today=2026-11-22
+cargo build --release --quiet
+bin=target/release/regua
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db="$work/regua.sqlite"
+
+ms() { echo $(( ($2 - $1) / 1000000 )); }
+
+start=$(date +%s%N)
+summary=$("$bin" --db "$db" --today "$today" --json demo --customers "$customers")
+end=$(date +%s%N)
+demo_ms=$(ms "$start" "$end")
+installments=$(echo "$summary" | sed -n 's/.*"installments": \([0-9]*\).*/\1/p')
+
+# The first run after the demo also makes the day's backup: do it once, untimed.
+"$bin" --db "$db" --today "$today" board >/dev/null
+
+time_runs() {
+    local runs=$1; shift
+    local times=()
+    for _ in $(seq "$runs"); do
+        local s e
+        s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N)
+        times+=("$(ms "$s" "$e")")
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "best %d ms, median %d ms, worst %d ms", a[1], a[int((NR+1)/2)], a[NR]}'
+}
+
+cpf=$("$bin" --db "$db" --today "$today" --json customer show 1234 | sed -n 's/.*"tax_id_formatted": "\(.*\)".*/\1/p')
+echo "customers: $customers  installments: $installments"
+echo "regua demo --customers $customers: ${demo_ms} ms"
+echo "regua board: $(time_runs 10 "$bin" --db "$db" --today "$today" board)"
+echo "regua board --json: $(time_runs 10 "$bin" --db "$db" --today "$today" --json board)"
+echo "regua customer show $cpf: $(time_runs 20 "$bin" --db "$db" --today "$today" customer show "$cpf")"
+echo "regua customer find conceicao (name search): $(time_runs 10 "$bin" --db "$db" --today "$today" customer find conceicao)"
