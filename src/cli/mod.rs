@@ -113,10 +113,11 @@ fn database_path(cli: &Cli) -> Result<PathBuf> {
 }
 
 /// Opens the database and, on the first open of the day, makes the daily backup. A
-/// failed backup is reported but does not stop the work.
-fn open(cli: &Cli, today: NaiveDate) -> Result<Database> {
+/// failed backup is reported but does not stop the work. The copy is named by the
+/// clock's date, not `--today`, so acting as of another date never prunes real copies.
+fn open(cli: &Cli) -> Result<Database> {
     let db = Database::open(&database_path(cli)?)?;
-    if let Err(error) = backup::daily_backup(&db, today) {
+    if let Err(error) = backup::daily_backup(&db, chrono::Local::now().date_naive()) {
         eprintln!(
             "{}",
             crate::t!("cli-backup-warning", message = error.to_string())
@@ -138,7 +139,7 @@ fn execute(cli: &Cli, command: Command, out: &mut dyn Write) -> Result<()> {
             if customers == 0 || customers > 1_000_000 {
                 return Err(Error::BadArgument(crate::t!("cli-demo-customers-range")));
             }
-            let mut db = open(cli, today)?;
+            let mut db = open(cli)?;
             let summary = services::demo::create(
                 &mut db,
                 &actor,
@@ -151,18 +152,18 @@ fn execute(cli: &Cli, command: Command, out: &mut dyn Write) -> Result<()> {
             write(out, output::demo(&summary, db.path(), json))
         }
         Command::Board => {
-            let db = open(cli, today)?;
+            let db = open(cli)?;
             let board = services::board::board(&db, today)?;
             write(out, output::board(&board, json))
         }
         Command::Customer(CustomerAction::Show { query }) => {
-            let db = open(cli, today)?;
+            let db = open(cli)?;
             let id = services::customers::resolve(&db, &query)?;
             let statement = services::customers::statement(&db, id, today)?;
             write(out, output::statement(&statement, json))
         }
         Command::Customer(CustomerAction::Find { query }) => {
-            let db = open(cli, today)?;
+            let db = open(cli)?;
             let found = services::customers::search(&db, &query, 50)?;
             write(out, output::found(&found, json))
         }
@@ -179,7 +180,7 @@ fn execute(cli: &Cli, command: Command, out: &mut dyn Write) -> Result<()> {
                 Some(text) => parse_date(&text)?,
                 None => today,
             };
-            let mut db = open(cli, today)?;
+            let mut db = open(cli)?;
             let id = services::customers::resolve(&db, &query)?;
             let receipt =
                 services::payments::receive(&mut db, &actor, id, amount, method, paid_on, today)?;
@@ -190,7 +191,7 @@ fn execute(cli: &Cli, command: Command, out: &mut dyn Write) -> Result<()> {
             write(out, output::receipt(&receipt, &name, json))
         }
         Command::Config(action) => {
-            let mut db = open(cli, today)?;
+            let mut db = open(cli)?;
             match action {
                 ConfigAction::Get { key } => {
                     let value = services::settings::get(&db, &key)?;
@@ -207,7 +208,7 @@ fn execute(cli: &Cli, command: Command, out: &mut dyn Write) -> Result<()> {
             }
         }
         Command::Backup { out: target } => {
-            let db = open(cli, today)?;
+            let db = open(cli)?;
             if target == db.path() {
                 return Err(Error::BadArgument(crate::t!("cli-backup-same-file")));
             }

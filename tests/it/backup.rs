@@ -24,7 +24,9 @@ fn the_first_open_of_each_day_keeps_a_copy_and_only_fourteen_are_kept() {
     std::fs::write(backups.join("minha-copia.sqlite"), b"mine").unwrap();
 
     ok(&db_path, &["--today", TODAY, "board"]);
-    let today_copy = backups.join("regua-2026-11-22.sqlite");
+    // Named by the clock's date, whatever --today says.
+    let clock = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+    let today_copy = backups.join(format!("regua-{clock}.sqlite"));
     assert!(today_copy.exists());
     let copy = Database::open(&today_copy).unwrap();
     copy.integrity_check().unwrap();
@@ -37,12 +39,12 @@ fn the_first_open_of_each_day_keeps_a_copy_and_only_fourteen_are_kept() {
         .collect();
     daily.sort();
     assert_eq!(daily.len(), KEEP_DAILY);
-    assert_eq!(daily.last().unwrap(), "regua-2026-11-22.sqlite");
+    assert_eq!(daily.last().unwrap(), &format!("regua-{clock}.sqlite"));
     assert!(backups.join("minha-copia.sqlite").exists());
 
     // A second open the same day makes no new copy.
     let db = Database::open(&db_path).unwrap();
-    assert_eq!(daily_backup(&db, today()).unwrap(), None);
+    assert_eq!(daily_backup(&db, chrono::Local::now().date_naive()).unwrap(), None);
 }
 
 #[test]
