@@ -71,6 +71,7 @@ impl fmt::Display for Error {
             Error::Database(error) => crate::t!("error-database", detail = error.to_string()),
             Error::Busy => crate::t!("error-busy"),
             Error::DiskFull => crate::t!("error-disk-full"),
+            Error::ReadOnly(p) if p.as_os_str().is_empty() => crate::t!("error-read-only-database"),
             Error::ReadOnly(p) => crate::t!("error-read-only", path = path(p)),
             Error::NotADatabase(p) => crate::t!("error-not-a-database", path = path(p)),
             Error::NewerSchema { found, known } => {

@@ -91,6 +91,7 @@ error-database = Database error: { $detail }
 error-busy = The database is in use by another Régua program. Close it and try again.
 error-disk-full = The disk is full: nothing was saved. Free some space and try again.
 error-read-only = No permission to write to { $path }: nothing was saved.
+error-read-only-database = The database is write-protected: nothing was saved.
 error-not-a-database = { $path } is not a Régua database.
 error-newer-schema = This database was written by a newer version of Régua (schema { $found }; this version knows up to { $known }). Update Régua to open it.
 error-corrupt = The database is damaged: { $detail }

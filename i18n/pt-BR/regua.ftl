@@ -91,6 +91,7 @@ error-database = Erro no banco de dados: { $detail }
 error-busy = O banco de dados está em uso por outro programa Régua. Feche-o e tente de novo.
 error-disk-full = O disco está cheio: nada foi gravado. Libere espaço e tente de novo.
 error-read-only = Sem permissão para gravar em { $path }: nada foi gravado.
+error-read-only-database = O banco de dados está protegido contra gravação: nada foi gravado.
 error-not-a-database = { $path } não é um banco de dados do Régua.
 error-newer-schema = Este banco de dados foi gravado por uma versão mais nova do Régua (esquema { $found }; esta versão conhece até o { $known }). Atualize o Régua para abri-lo.
 error-corrupt = O banco de dados está danificado: { $detail }

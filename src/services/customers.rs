@@ -31,6 +31,10 @@ pub fn create(db: &mut Database, actor: &Actor, input: &CustomerInput) -> Result
     Ok(id)
 }
 
+pub fn get(db: &Database, id: i64) -> Result<CustomerRecord> {
+    stored::get(db.conn(), id)?.ok_or_else(|| Error::CustomerNotFound(id.to_string()))
+}
+
 pub fn search(db: &Database, query: &str, limit: u32) -> Result<Vec<CustomerSummary>> {
     stored::search(db.conn(), query, limit)
 }
@@ -98,8 +102,7 @@ pub struct Statement {
 }
 
 pub fn statement(db: &Database, customer_id: i64, today: NaiveDate) -> Result<Statement> {
-    let customer = stored::get(db.conn(), customer_id)?
-        .ok_or_else(|| Error::CustomerNotFound(customer_id.to_string()))?;
+    let customer = get(db, customer_id)?;
     let settings = settings::load(db)?;
     let calendar = settings.calendar();
     let rows = ledger::customer_installments(db.conn(), customer_id, today)?;

@@ -25,7 +25,10 @@ fn the_first_open_of_each_day_keeps_a_copy_and_only_fourteen_are_kept() {
 
     ok(&db_path, &["--today", TODAY, "board"]);
     // Named by the clock's date, whatever --today says.
-    let clock = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+    let clock = chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
     let today_copy = backups.join(format!("regua-{clock}.sqlite"));
     assert!(today_copy.exists());
     let copy = Database::open(&today_copy).unwrap();
@@ -44,7 +47,10 @@ fn the_first_open_of_each_day_keeps_a_copy_and_only_fourteen_are_kept() {
 
     // A second open the same day makes no new copy.
     let db = Database::open(&db_path).unwrap();
-    assert_eq!(daily_backup(&db, chrono::Local::now().date_naive()).unwrap(), None);
+    assert_eq!(
+        daily_backup(&db, chrono::Local::now().date_naive()).unwrap(),
+        None
+    );
 }
 
 #[test]

@@ -140,3 +140,58 @@ fn a_process_killed_mid_action_leaves_the_previous_state() {
         .unwrap();
     assert_eq!(customers, 0);
 }
+
+#[test]
+fn a_database_locked_by_another_program_is_reported_and_nothing_changes() {
+    let folder = Folder::new();
+    let path = folder.db();
+    ok(&path, &["--today", TODAY, "demo", "--customers", "5"]);
+    ok(&path, &["board"]); // the day's backup, so the locked run below writes nothing else
+    let before = snapshot(&path);
+    let holder = rusqlite::Connection::open(&path).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let output = regua(&path, &["--today", TODAY, "pay", "1", "1,00"]);
+    holder.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("em uso por outro programa"),
+        "{}",
+        stderr(&output)
+    );
+    drop(holder);
+    assert_eq!(snapshot(&path), before);
+}
+
+/// SQLite reports a full disk as SQLITE_FULL; a page limit produces the same error.
+#[test]
+fn a_full_disk_is_reported_and_nothing_is_half_written() {
+    use regua::domain::demo::DemoOptions;
+    use regua::services::{self, Actor};
+
+    let folder = Folder::new();
+    let path = folder.db();
+    let mut db = Database::open(&path).unwrap();
+    let pages: i64 = db
+        .conn()
+        .pragma_query_value(None, "page_count", |r| r.get(0))
+        .unwrap();
+    db.conn()
+        .pragma_update(None, "max_page_count", pages + 20)
+        .unwrap();
+    let result = services::demo::create(
+        &mut db,
+        &Actor("teste".into()),
+        &DemoOptions {
+            customers: 2_000,
+            seed: 1,
+            today: today(),
+        },
+    );
+    let error = result.unwrap_err();
+    assert!(matches!(error, Error::DiskFull), "{error:?}");
+    assert!(error.to_string().contains("disco está cheio"));
+    drop(db);
+    let db = Database::open(&path).unwrap();
+    db.integrity_check().unwrap();
+    assert!(db.is_empty().unwrap());
+}
