@@ -3,9 +3,12 @@
 
 pub mod backup;
 pub mod board;
+pub mod contacts;
 pub mod customers;
+pub mod day_end;
 pub mod demo;
 pub mod payments;
+pub mod promises;
 pub mod sales;
 pub mod settings;
 

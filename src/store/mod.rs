@@ -2,9 +2,12 @@
 
 pub mod audit;
 pub mod backup;
+pub mod contacts;
 pub mod customers;
 pub mod ledger;
 pub mod payments;
+pub mod promises;
+pub mod reports;
 pub mod sales;
 pub mod settings;
 

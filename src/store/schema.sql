@@ -107,3 +107,29 @@ CREATE TABLE audit_log (
     details   TEXT NOT NULL
 ) STRICT;
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
+
+-- A customer's promise to pay (promessa de pagamento).
+CREATE TABLE payment_promises (
+    id           INTEGER PRIMARY KEY,
+    customer_id  INTEGER NOT NULL REFERENCES customers (id),
+    made_on      TEXT NOT NULL,
+    due_on       TEXT NOT NULL CHECK (due_on >= made_on),
+    amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+    note         TEXT NOT NULL,
+    actor        TEXT NOT NULL,
+    created_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX payment_promises_customer ON payment_promises (customer_id, due_on);
+CREATE INDEX payment_promises_due_on ON payment_promises (due_on);
+
+-- Every contact with a customer about a debt, by hand or by the ruler.
+CREATE TABLE contact_log (
+    id          INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    at          TEXT NOT NULL,
+    channel     TEXT NOT NULL CHECK (channel IN
+                    ('phone', 'email', 'whatsapp', 'sms', 'letter', 'in_person')),
+    note        TEXT NOT NULL,
+    actor       TEXT NOT NULL
+) STRICT;
+CREATE INDEX contact_log_customer ON contact_log (customer_id, at);
