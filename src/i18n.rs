@@ -43,6 +43,29 @@ impl Language {
         }
     }
 
+    pub const ALL: [Language; 2] = [Language::Portuguese, Language::English];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Portuguese => "pt-BR",
+            Language::English => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Language> {
+        Self::ALL
+            .into_iter()
+            .find(|language| language.code() == code)
+    }
+
+    /// The language's name in itself, for the language picker.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::Portuguese => "Português (Brasil)",
+            Language::English => "English",
+        }
+    }
+
     /// The language asked for by `LC_ALL`, `LC_MESSAGES` or `LANG` (first one set);
     /// Portuguese unless it names English.
     pub fn from_env() -> Language {
@@ -56,6 +79,12 @@ impl Language {
         } else {
             Language::Portuguese
         }
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.native_name())
     }
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Layers, from the bottom: `domain` (pure rules, `today` is always a parameter),
 //! `store` (SQLite), `services` (one function per user action, one transaction
-//! each) and the front ends (`cli`, later the desktop app).
+//! each) and the front ends (`cli`, and `ui`, the desktop app).
 
 pub mod cli;
 pub mod domain;
@@ -10,5 +10,7 @@ pub mod error;
 pub mod i18n;
 pub mod services;
 pub mod store;
+#[cfg(feature = "app")]
+pub mod ui;
 
 pub use error::{Error, Result};

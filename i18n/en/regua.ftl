@@ -178,3 +178,169 @@ pay-status = Status
 demo-created = Demo store created in { $path }: { $customers } customers, { $sales } sales, { $installments } installments, { $payments } payments.
 backup-done = Copy written to { $path }.
 restore-done = Database restored from { $source }. The previous database was kept at { $kept }.
+
+## App: general
+cli-app-failed = Could not open Régua's window: { $detail }
+nav-board = Board
+nav-customers = Customers
+nav-day-end = Day-end
+nav-settings = Settings
+ui-privacy-on = Privacy mode: names and amounts hidden (F8 to show).
+ui-privacy-on-button = Privacy
+ui-privacy-off-button = Show data
+ui-bad-date = Invalid date “{ $text }”: use DD/MM/YYYY.
+ui-worker-failed = The background work was interrupted; try again.
+form-has-errors = Fix the fields marked in red.
+action-save = Save
+action-cancel = Cancel (Esc)
+action-edit = Edit
+
+## Welcome
+welcome-title = Welcome to Régua
+welcome-intro = To start, fill in the store's data: it appears on every collection document (CDC art. 42-A). Or open the demo store to get to know the program.
+welcome-store-title = Store data
+welcome-save = Save and start
+welcome-saved = Store saved. Now register the customers.
+welcome-demo-title = Demo store
+welcome-demo-explain = Creates { $count } fictitious customers with sales, payments and arrears, to try every screen.
+welcome-demo = Open the demo
+welcome-demo-creating = Creating the demo…
+welcome-demo-ready = Demo store ready.
+welcome-failed = Could not open the database
+store-legal-name = Legal name
+store-trade-name = Trade name
+store-cnpj = CNPJ
+
+## Customers
+customers-search-placeholder = Name, CPF/CNPJ or phone
+customers-hint = Type part of the name (accents optional), the CPF/CNPJ or the phone. Arrows choose, Enter opens.
+customers-none = No customer found for “{ $query }”.
+customers-more = Showing the first 50; keep typing to narrow down.
+customers-new = New customer
+customer-new-title = New customer
+customer-edit-title = Edit customer
+customer-second-phone = Other phone
+customer-number = Number
+customer-complement = Complement
+customer-district = District
+customer-notes = Notes
+customer-saved = Customer saved.
+consent-collection = Accepts collection by
+consent-marketing = Accepts offers by
+channel-email = E-mail
+channel-whatsapp = WhatsApp
+channel-sms = SMS
+stops-title = Suspend collection
+stop-disputed = Debt disputed
+stop-over-indebted = Over-indebtedness
+stop-do-not-contact = Do not contact
+customer-receive-payment = Receive payment
+customer-new-sale = New sale
+customer-total-due = Total owed today
+customer-payments = Payments
+customer-no-payments = No payments yet.
+customer-promises = Promises to pay
+customer-contacts = Contacts
+customer-no-contacts = No contact recorded.
+band-not-yet = not yet due
+promise-date = Will pay on
+promise-amount = Amount
+promise-note = Note
+promise-record = Record promise
+promise-recorded = Promise recorded.
+contact-note-placeholder = What was said
+contact-record = Record contact
+contact-recorded = Contact recorded.
+
+## Sale and payment
+sale-title = New credit sale
+sale-description = Product or description
+sale-default-description = Credit sale
+sale-total = Sale amount
+sale-down-payment = Down payment
+sale-down-payment-method = Down payment method
+sale-installments = Installments
+sale-first-due = First due date
+sale-enter-total = Enter the sale amount.
+sale-bad-count = Invalid number of installments “{ $text }”.
+sale-split-title = Installments
+sale-amount = Amount
+sale-split-check = Installments { $sum } + down payment { $down } = { $total }
+sale-confirm = Confirm sale
+sale-recorded = Sale of { $total } recorded in { $count } installments.
+payment-title = Receive payment
+payment-amount = Amount received
+payment-method = Payment method
+payment-owed-today = Owed today
+payment-allocation-title = Where the payment goes (oldest installment first; charges before principal)
+payment-balance-after = Balance after this payment: { $balance }
+payment-confirm = Confirm payment
+payment-recorded = Payment of { $amount } recorded (no. { $id }).
+payment-down-payment = down payment
+
+## Board
+board-screen-title = Delinquency board
+board-as-of = As of
+board-today = Today
+board-loading = Calculating…
+board-breakdown = { $installments } installments: principal { $principal }, fine { $fine }, interest { $interest }
+board-sort-amount = Largest amount
+board-sort-days = Most days late
+board-filter-placeholder = Search this band (name or CPF)
+board-band-count = { $count } customers
+board-more = Showing { $shown } of { $count }; use the search to find the rest.
+
+## Day-end
+day-end-title = Day-end
+day-end-date = Day
+day-end-export = Export CSV
+day-end-exported = Spreadsheet written to { $path }.
+day-end-by-method = Received by payment method
+day-end-by-clerk = Received by clerk
+day-end-received = Total received
+day-end-no-payments = Nothing received on this day.
+day-end-worsened = Customers who moved to a worse band
+day-end-promises = Promises due tomorrow
+day-end-none = None.
+day-end-board = The day's board
+
+## Settings
+settings-store = Store data
+settings-charges = Late fine and interest
+settings-fine = Fine (%)
+settings-interest = Interest a month (%)
+settings-charges-law = The law caps the fine at 2 % (CDC art. 52 §1) and late interest at 1 % a month, simple. Higher values are refused.
+settings-bands = Overdue bands
+settings-band-label = Name
+settings-band-color = Colour
+settings-band-from = From (days)
+settings-band-to = To (days)
+settings-band-days = Band “{ $label }”: the days must be whole numbers.
+settings-bands-explain = Negative days are installments not yet due. The last band may be open-ended. Bands must be contiguous.
+settings-prescribed-rule = over 5 years (law)
+settings-holidays = State and city holidays
+settings-holidays-placeholder = 25/01 City anniversary; 09/07 Constitutionalist Revolution
+settings-holidays-explain = Separate with semicolons. DD/MM applies every year; DD/MM/YYYY once. National holidays are already included.
+settings-language = Language
+settings-language-changed = Language changed.
+settings-saved = Settings saved.
+
+## Promises, contacts and day-end
+promise-status-pending = Pending
+promise-status-kept = Kept
+promise-status-broken = Broken
+promise-not-positive = The promised amount must be greater than zero.
+promise-more-than-owed = The promised amount is more than the total owed today ({ $owed }).
+promise-in-the-past = The promise's date cannot be before today.
+promise-too-far = A promise may be at most { $days } days from today.
+promise-note-too-long = Use at most { $max } characters in the note.
+contact-channel-phone = Phone
+contact-channel-letter = Letter
+contact-channel-in-person = In person
+contact-note-required = Write what was said.
+contact-note-too-long = Use at most { $max } characters.
+dayend-csv-title = Day-end
+dayend-csv-count = Count
+dayend-csv-clerk = Clerk
+dayend-csv-from = Previous band
+dayend-csv-to = Current band

@@ -178,3 +178,169 @@ pay-status = Situação
 demo-created = Loja de demonstração criada em { $path }: { $customers } clientes, { $sales } vendas, { $installments } parcelas, { $payments } pagamentos.
 backup-done = Cópia gravada em { $path }.
 restore-done = Banco restaurado de { $source }. O banco anterior foi guardado em { $kept }.
+
+## Aplicativo: geral
+cli-app-failed = Não foi possível abrir a janela do Régua: { $detail }
+nav-board = Painel
+nav-customers = Clientes
+nav-day-end = Fechamento do dia
+nav-settings = Configurações
+ui-privacy-on = Modo privacidade: nomes e valores escondidos (F8 para mostrar).
+ui-privacy-on-button = Privacidade
+ui-privacy-off-button = Mostrar dados
+ui-bad-date = Data “{ $text }” inválida: use DD/MM/AAAA.
+ui-worker-failed = O trabalho em segundo plano foi interrompido; tente de novo.
+form-has-errors = Corrija os campos marcados em vermelho.
+action-save = Salvar
+action-cancel = Cancelar (Esc)
+action-edit = Editar
+
+## Boas-vindas
+welcome-title = Bem-vindo ao Régua
+welcome-intro = Para começar, preencha os dados da loja: eles aparecem em todo documento de cobrança (CDC art. 42-A). Ou abra a loja de demonstração para conhecer o programa.
+welcome-store-title = Dados da loja
+welcome-save = Salvar e começar
+welcome-saved = Loja cadastrada. Agora cadastre os clientes.
+welcome-demo-title = Loja de demonstração
+welcome-demo-explain = Cria { $count } clientes fictícios com vendas, pagamentos e atrasos, para experimentar cada tela.
+welcome-demo = Abrir a demonstração
+welcome-demo-creating = Criando a demonstração…
+welcome-demo-ready = Loja de demonstração pronta.
+welcome-failed = Não foi possível abrir o banco de dados
+store-legal-name = Razão social
+store-trade-name = Nome fantasia
+store-cnpj = CNPJ
+
+## Clientes
+customers-search-placeholder = Nome, CPF/CNPJ ou telefone
+customers-hint = Digite parte do nome (sem acento, se quiser), o CPF/CNPJ ou o telefone. Setas escolhem, Enter abre.
+customers-none = Nenhum cliente encontrado para “{ $query }”.
+customers-more = Mostrando os 50 primeiros; continue digitando para refinar.
+customers-new = Novo cliente
+customer-new-title = Novo cliente
+customer-edit-title = Editar cliente
+customer-second-phone = Outro telefone
+customer-number = Número
+customer-complement = Complemento
+customer-district = Bairro
+customer-notes = Observações
+customer-saved = Cliente salvo.
+consent-collection = Aceita cobrança por
+consent-marketing = Aceita ofertas por
+channel-email = E-mail
+channel-whatsapp = WhatsApp
+channel-sms = SMS
+stops-title = Suspender cobrança
+stop-disputed = Dívida contestada
+stop-over-indebted = Superendividamento
+stop-do-not-contact = Não contatar
+customer-receive-payment = Receber pagamento
+customer-new-sale = Nova venda
+customer-total-due = Total devido hoje
+customer-payments = Pagamentos
+customer-no-payments = Nenhum pagamento ainda.
+customer-promises = Promessas de pagamento
+customer-contacts = Contatos
+customer-no-contacts = Nenhum contato registrado.
+band-not-yet = ainda não vence
+promise-date = Pagará em
+promise-amount = Valor
+promise-note = Observação
+promise-record = Registrar promessa
+promise-recorded = Promessa registrada.
+contact-note-placeholder = O que foi conversado
+contact-record = Registrar contato
+contact-recorded = Contato registrado.
+
+## Venda e pagamento
+sale-title = Nova venda a crediário
+sale-description = Produto ou descrição
+sale-default-description = Venda a crediário
+sale-total = Valor da venda
+sale-down-payment = Entrada
+sale-down-payment-method = Forma da entrada
+sale-installments = Parcelas
+sale-first-due = Primeiro vencimento
+sale-enter-total = Informe o valor da venda.
+sale-bad-count = Número de parcelas “{ $text }” inválido.
+sale-split-title = Parcelas
+sale-amount = Valor
+sale-split-check = Soma das parcelas { $sum } + entrada { $down } = { $total }
+sale-confirm = Confirmar venda
+sale-recorded = Venda de { $total } registrada em { $count } parcelas.
+payment-title = Receber pagamento
+payment-amount = Valor recebido
+payment-method = Forma de pagamento
+payment-owed-today = Devido hoje
+payment-allocation-title = Onde o pagamento será aplicado (parcela mais antiga primeiro; encargos antes do principal)
+payment-balance-after = Saldo depois deste pagamento: { $balance }
+payment-confirm = Confirmar pagamento
+payment-recorded = Pagamento de { $amount } registrado (nº { $id }).
+payment-down-payment = entrada
+
+## Painel
+board-screen-title = Painel de inadimplência
+board-as-of = Posição em
+board-today = Hoje
+board-loading = Calculando…
+board-breakdown = { $installments } parcelas: principal { $principal }, multa { $fine }, juros { $interest }
+board-sort-amount = Maior valor
+board-sort-days = Mais dias de atraso
+board-filter-placeholder = Procurar nesta faixa (nome ou CPF)
+board-band-count = { $count } clientes
+board-more = Mostrando { $shown } de { $count }; use a busca para achar os demais.
+
+## Fechamento do dia
+day-end-title = Fechamento do dia
+day-end-date = Dia
+day-end-export = Exportar CSV
+day-end-exported = Planilha gravada em { $path }.
+day-end-by-method = Recebido por forma de pagamento
+day-end-by-clerk = Recebido por atendente
+day-end-received = Total recebido
+day-end-no-payments = Nenhum recebimento neste dia.
+day-end-worsened = Clientes que pioraram de faixa
+day-end-promises = Promessas para amanhã
+day-end-none = Nenhum.
+day-end-board = Painel do dia
+
+## Configurações
+settings-store = Dados da loja
+settings-charges = Multa e juros por atraso
+settings-fine = Multa (%)
+settings-interest = Juros ao mês (%)
+settings-charges-law = A lei limita a multa a 2 % (CDC art. 52 §1º) e os juros de mora a 1 % ao mês, simples. Valores acima são recusados.
+settings-bands = Faixas de atraso
+settings-band-label = Nome
+settings-band-color = Cor
+settings-band-from = De (dias)
+settings-band-to = Até (dias)
+settings-band-days = Faixa “{ $label }”: os dias precisam ser números inteiros.
+settings-bands-explain = Dias negativos são parcelas que ainda vão vencer. A última faixa pode ficar sem fim. As faixas precisam ser contínuas.
+settings-prescribed-rule = mais de 5 anos (lei)
+settings-holidays = Feriados estaduais e municipais
+settings-holidays-placeholder = 25/01 Aniversário da cidade; 09/07 Revolução Constitucionalista
+settings-holidays-explain = Separe por ponto e vírgula. DD/MM vale todo ano; DD/MM/AAAA vale uma vez. Os feriados nacionais já estão incluídos.
+settings-language = Idioma
+settings-language-changed = Idioma alterado.
+settings-saved = Configurações salvas.
+
+## Promessas, contatos e fechamento
+promise-status-pending = Pendente
+promise-status-kept = Cumprida
+promise-status-broken = Não cumprida
+promise-not-positive = O valor prometido precisa ser maior que zero.
+promise-more-than-owed = O valor prometido é maior que o total devido hoje ({ $owed }).
+promise-in-the-past = A data da promessa não pode ser anterior a hoje.
+promise-too-far = A promessa pode ser de no máximo { $days } dias a partir de hoje.
+promise-note-too-long = Use no máximo { $max } caracteres na observação.
+contact-channel-phone = Telefone
+contact-channel-letter = Carta
+contact-channel-in-person = Pessoalmente
+contact-note-required = Escreva o que foi conversado.
+contact-note-too-long = Use no máximo { $max } caracteres.
+dayend-csv-title = Fechamento do dia
+dayend-csv-count = Quantidade
+dayend-csv-clerk = Atendente
+dayend-csv-from = Faixa anterior
+dayend-csv-to = Faixa atual

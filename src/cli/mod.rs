@@ -31,8 +31,7 @@ pub fn run(arguments: Vec<String>) -> i32 {
         Err(error) => return usage_error(&error),
     };
     let Some(subcommand) = cli.command.clone() else {
-        let _ = command.clone().print_help();
-        return 0;
+        return open_app(&cli, &command);
     };
     let mut stdout = std::io::stdout().lock();
     match execute(&cli, subcommand, &mut stdout) {
@@ -43,6 +42,41 @@ pub fn run(arguments: Vec<String>) -> i32 {
             1
         }
     }
+}
+
+/// `regua` with no command opens the desktop app (or, built without it, the help).
+#[cfg(feature = "app")]
+fn open_app(cli: &Cli, _command: &clap::Command) -> i32 {
+    let outcome = database_path(cli).and_then(|path| {
+        let today = match &cli.today {
+            Some(text) => Some(parse_date(text)?),
+            None => None,
+        };
+        Ok((path, today))
+    });
+    let (path, today) = match outcome {
+        Ok(found) => found,
+        Err(error) => {
+            eprintln!("{}", crate::t!("cli-error", message = error.to_string()));
+            return 1;
+        }
+    };
+    match crate::ui::run(path, today) {
+        Ok(()) => 0,
+        Err(error) => {
+            eprintln!(
+                "{}",
+                crate::t!("cli-app-failed", detail = error.to_string())
+            );
+            1
+        }
+    }
+}
+
+#[cfg(not(feature = "app"))]
+fn open_app(_cli: &Cli, command: &clap::Command) -> i32 {
+    let _ = command.clone().print_help();
+    0
 }
 
 fn usage_error(error: &clap::Error) -> i32 {

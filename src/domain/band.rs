@@ -256,6 +256,16 @@ pub struct Board {
     pub totals: Amounts,
 }
 
+/// What one customer adds to one row of the board.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Contribution {
+    pub customer_id: i64,
+    pub slot: BandSlot,
+    /// Days late of the customer's oldest installment counted in that row.
+    pub days_overdue: i64,
+    pub amounts: Amounts,
+}
+
 /// Accumulates customers into the board; feed it one customer at a time.
 pub struct BoardBuilder<'a> {
     config: &'a BandConfig,
@@ -263,6 +273,7 @@ pub struct BoardBuilder<'a> {
     rows: Vec<Amounts>,
     customers: BTreeSet<i64>,
     totals: Amounts,
+    contributions: Option<Vec<Contribution>>,
 }
 
 impl<'a> BoardBuilder<'a> {
@@ -273,7 +284,14 @@ impl<'a> BoardBuilder<'a> {
             rows: vec![Amounts::default(); config.bands.len() + 1],
             customers: BTreeSet::new(),
             totals: Amounts::default(),
+            contributions: None,
         }
+    }
+
+    /// Also keeps what each customer adds to each row, for listing a band's customers.
+    pub fn recording(mut self) -> Self {
+        self.contributions = Some(Vec::new());
+        self
     }
 
     fn row_index(&self, slot: BandSlot) -> usize {
@@ -290,6 +308,7 @@ impl<'a> BoardBuilder<'a> {
         let band = customer_band(self.config, entries, self.today);
         let mut counted = false;
         let mut in_prescribed = false;
+        let mut own: Vec<Contribution> = Vec::new();
         for entry in entries {
             let slot = if is_prescribed(entry.due_date, self.today) {
                 in_prescribed = true;
@@ -306,6 +325,31 @@ impl<'a> BoardBuilder<'a> {
             self.rows[row].add(&entry.charges);
             self.totals.add(&entry.charges);
             counted = true;
+            if self.contributions.is_some() {
+                match own.iter_mut().find(|c| c.slot == slot) {
+                    Some(contribution) => {
+                        contribution.amounts.add(&entry.charges);
+                        contribution.days_overdue =
+                            contribution.days_overdue.max(entry.charges.days_overdue);
+                    }
+                    None => {
+                        let mut amounts = Amounts {
+                            customers: 1,
+                            ..Amounts::default()
+                        };
+                        amounts.add(&entry.charges);
+                        own.push(Contribution {
+                            customer_id,
+                            slot,
+                            days_overdue: entry.charges.days_overdue,
+                            amounts,
+                        });
+                    }
+                }
+            }
+        }
+        if let Some(all) = &mut self.contributions {
+            all.extend(own);
         }
         if let Some(index) = band {
             self.rows[index].customers += 1;
@@ -319,7 +363,11 @@ impl<'a> BoardBuilder<'a> {
         }
     }
 
-    pub fn finish(mut self) -> Board {
+    pub fn finish(self) -> Board {
+        self.finish_with_contributions().0
+    }
+
+    pub fn finish_with_contributions(mut self) -> (Board, Vec<Contribution>) {
         self.totals.customers = self.customers.len() as u64;
         let rows = self
             .config
@@ -331,11 +379,12 @@ impl<'a> BoardBuilder<'a> {
                 amounts: self.rows[self.row_index(slot)],
             })
             .collect();
-        Board {
+        let board = Board {
             today: self.today,
             rows,
             totals: self.totals,
-        }
+        };
+        (board, self.contributions.unwrap_or_default())
     }
 }
 

@@ -38,6 +38,166 @@ impl StoreProfile {
     }
 }
 
+/// The store's data as typed in the welcome or settings form.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StoreInput {
+    pub legal_name: String,
+    pub trade_name: String,
+    pub cnpj: String,
+    pub street: String,
+    pub number: String,
+    pub complement: String,
+    pub district: String,
+    pub city: String,
+    pub state: String,
+    pub postal_code: String,
+    pub phone: String,
+    pub email: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StoreField {
+    LegalName,
+    Cnpj,
+    Street,
+    City,
+    State,
+    PostalCode,
+    Phone,
+    Email,
+}
+
+impl StoreField {
+    pub fn label(self) -> String {
+        match self {
+            StoreField::LegalName => crate::t!("store-legal-name"),
+            StoreField::Cnpj => crate::t!("store-cnpj"),
+            StoreField::Street => crate::t!("customer-street"),
+            StoreField::City => crate::t!("customer-city"),
+            StoreField::State => crate::t!("customer-state"),
+            StoreField::PostalCode => crate::t!("customer-postal-code"),
+            StoreField::Phone => crate::t!("customer-phone"),
+            StoreField::Email => crate::t!("customer-email"),
+        }
+    }
+}
+
+/// Every field that failed, so a form can show each message beside its field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoreErrors(pub Vec<(StoreField, FieldError)>);
+
+impl fmt::Display for StoreErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines: Vec<String> = self
+            .0
+            .iter()
+            .map(|(field, error)| format!("{}: {}", field.label(), error))
+            .collect();
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+impl std::error::Error for StoreErrors {}
+
+impl StoreInput {
+    pub fn from_profile(store: &StoreProfile) -> StoreInput {
+        StoreInput {
+            legal_name: store.legal_name.clone(),
+            trade_name: store.trade_name.clone(),
+            cnpj: store
+                .cnpj
+                .as_ref()
+                .map(TaxId::formatted)
+                .unwrap_or_default(),
+            street: store.address.street.clone(),
+            number: store.address.number.clone(),
+            complement: store.address.complement.clone(),
+            district: store.address.district.clone(),
+            city: store.address.city.clone(),
+            state: store.address.state.clone(),
+            postal_code: if store.address.postal_code.is_empty() {
+                String::new()
+            } else {
+                format_postal_code(&store.address.postal_code)
+            },
+            phone: if store.phone.is_empty() {
+                String::new()
+            } else {
+                format_phone(&store.phone)
+            },
+            email: store.email.clone(),
+        }
+    }
+
+    /// Everything printed as the payee on collection documents must be there and valid.
+    pub fn validate(&self) -> Result<StoreProfile, StoreErrors> {
+        let mut errors = Vec::new();
+        let required = |field: StoreField, value: &str, errors: &mut Vec<_>| {
+            let value = tidy(value);
+            if value.is_empty() {
+                errors.push((field, FieldError::Required));
+            }
+            value
+        };
+        let legal_name = required(StoreField::LegalName, &self.legal_name, &mut errors);
+        let cnpj = if self.cnpj.trim().is_empty() {
+            errors.push((StoreField::Cnpj, FieldError::Required));
+            None
+        } else {
+            match TaxId::parse_cnpj(&self.cnpj) {
+                Ok(cnpj) => Some(cnpj),
+                Err(error) => {
+                    errors.push((StoreField::Cnpj, FieldError::TaxId(error)));
+                    None
+                }
+            }
+        };
+        let street = required(StoreField::Street, &self.street, &mut errors);
+        let city = required(StoreField::City, &self.city, &mut errors);
+        let mut checked = |field: StoreField, result: Result<String, FieldError>| match result {
+            Ok(value) => value,
+            Err(error) => {
+                errors.push((field, error));
+                String::new()
+            }
+        };
+        let state = checked(StoreField::State, normalize_state(&self.state));
+        let postal_code = checked(
+            StoreField::PostalCode,
+            normalize_postal_code(&self.postal_code),
+        );
+        let phone = if self.phone.trim().is_empty() {
+            checked(StoreField::Phone, Err(FieldError::Required))
+        } else {
+            checked(StoreField::Phone, normalize_phone(&self.phone))
+        };
+        let email = if self.email.trim().is_empty() {
+            checked(StoreField::Email, Err(FieldError::Required))
+        } else {
+            checked(StoreField::Email, validate_email(&self.email))
+        };
+        if !errors.is_empty() {
+            return Err(StoreErrors(errors));
+        }
+        Ok(StoreProfile {
+            legal_name,
+            trade_name: tidy(&self.trade_name),
+            cnpj,
+            address: Address {
+                street,
+                number: tidy(&self.number),
+                complement: tidy(&self.complement),
+                district: tidy(&self.district),
+                city,
+                state,
+                postal_code,
+            },
+            phone,
+            email,
+        })
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
     pub store: StoreProfile,
@@ -319,6 +479,48 @@ mod tests {
                 .iter()
                 .any(|(key, value)| key == "bands.10.to" && value.is_empty())
         );
+    }
+
+    #[test]
+    fn the_store_form_reports_every_field_and_round_trips() {
+        let errors = StoreInput::default().validate().unwrap_err();
+        let fields: Vec<StoreField> = errors.0.iter().map(|(field, _)| *field).collect();
+        assert_eq!(
+            fields,
+            vec![
+                StoreField::LegalName,
+                StoreField::Cnpj,
+                StoreField::Street,
+                StoreField::City,
+                StoreField::State,
+                StoreField::PostalCode,
+                StoreField::Phone,
+                StoreField::Email
+            ]
+        );
+        let input = StoreInput {
+            legal_name: " Móveis  Conceição Ltda".into(),
+            cnpj: "12.abc.345/01de-35".into(),
+            street: "Rua da Bahia".into(),
+            city: "Belo Horizonte".into(),
+            state: "mg".into(),
+            postal_code: "30160011".into(),
+            phone: "31 3222 1234".into(),
+            email: "Loja@Exemplo.com.br".into(),
+            ..Default::default()
+        };
+        let profile = input.validate().unwrap();
+        assert_eq!(profile.legal_name, "Móveis Conceição Ltda");
+        assert_eq!(profile.cnpj.as_ref().unwrap().as_str(), "12ABC34501DE35");
+        let again = StoreInput::from_profile(&profile).validate().unwrap();
+        assert_eq!(again, profile);
+        let mut bad = input.clone();
+        bad.cnpj = "111.444.777-35".into();
+        let errors = bad.validate().unwrap_err();
+        assert!(matches!(
+            errors.0[0],
+            (StoreField::Cnpj, FieldError::TaxId(_))
+        ));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::domain::band::{BoardEntry, customer_band, is_prescribed};
 use crate::domain::charges::{Charges, charges_at};
-use crate::domain::customer::CustomerInput;
+use crate::domain::customer::{CustomerInput, format_phone, format_postal_code};
 use crate::domain::document::TaxId;
 use crate::domain::installment::InstallmentStatus;
 use crate::domain::money::Money;
@@ -29,6 +29,53 @@ pub fn create(db: &mut Database, actor: &Actor, input: &CustomerInput) -> Result
     )?;
     tx.commit()?;
     Ok(id)
+}
+
+/// Saves the edited customer; the audit row names the fields that changed.
+pub fn update(db: &mut Database, actor: &Actor, id: i64, input: &CustomerInput) -> Result<()> {
+    let customer = input.validate()?;
+    let tx = db.transaction()?;
+    let before = stored::get(&tx, id)?.ok_or_else(|| Error::CustomerNotFound(id.to_string()))?;
+    if !stored::update(&tx, id, &customer)? {
+        return Err(Error::CustomerNotFound(id.to_string()));
+    }
+    let old = serde_json::to_value(&before.customer).unwrap_or_default();
+    let new = serde_json::to_value(&customer).unwrap_or_default();
+    let changed: Vec<&String> = match (&old, &new) {
+        (serde_json::Value::Object(old), serde_json::Value::Object(new)) => new
+            .iter()
+            .filter(|(key, value)| old.get(*key) != Some(*value))
+            .map(|(key, _)| key)
+            .collect(),
+        _ => Vec::new(),
+    };
+    audit::record(
+        &tx,
+        actor.name(),
+        "customer.update",
+        "customer",
+        Some(id),
+        &serde_json::json!({ "changed": changed }),
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// The customer as a form shows it for editing: masks and formats a clerk reads.
+pub fn input_from(record: &CustomerRecord) -> CustomerInput {
+    let customer = &record.customer;
+    let mut address = customer.address.clone();
+    address.postal_code = format_postal_code(&address.postal_code);
+    CustomerInput {
+        name: customer.name.clone(),
+        tax_id: customer.tax_id.formatted(),
+        phones: customer.phones.iter().map(|p| format_phone(p)).collect(),
+        email: customer.email.clone().unwrap_or_default(),
+        address,
+        notes: customer.notes.clone(),
+        consent: customer.consent,
+        stops: customer.stops,
+    }
 }
 
 pub fn get(db: &Database, id: i64) -> Result<CustomerRecord> {

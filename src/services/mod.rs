@@ -8,6 +8,7 @@ pub mod customers;
 pub mod day_end;
 pub mod demo;
 pub mod payments;
+pub mod preferences;
 pub mod promises;
 pub mod sales;
 pub mod settings;
@@ -24,6 +25,13 @@ impl Actor {
             .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
             .unwrap_or_else(|| "desconhecido".to_string());
         Actor(format!("cli:{user}"))
+    }
+
+    /// The operating-system user, for actions from the desktop app (until the people at
+    /// the counter identify themselves).
+    pub fn from_os_for_app() -> Actor {
+        let Actor(cli) = Actor::from_os();
+        Actor(cli.replacen("cli:", "app:", 1))
     }
 
     pub fn name(&self) -> &str {

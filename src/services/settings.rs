@@ -1,7 +1,7 @@
 //! Reading and changing the store's settings.
 
-use crate::domain::settings::Settings;
-use crate::error::Result;
+use crate::domain::settings::{ConfigError, Settings, StoreErrors, StoreInput, StoreProfile};
+use crate::error::{Error, Result};
 use crate::services::Actor;
 use crate::store::{Database, audit, settings as stored};
 
@@ -31,4 +31,79 @@ pub fn set(db: &mut Database, actor: &Actor, key: &str, value: &str) -> Result<S
     )?;
     tx.commit()?;
     Ok(after)
+}
+
+/// Why the store's data could not be saved: the form's fields, or the database.
+#[derive(Debug)]
+pub enum SetupError {
+    Invalid(StoreErrors),
+    Failed(Error),
+}
+
+impl std::fmt::Display for SetupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SetupError::Invalid(errors) => errors.fmt(f),
+            SetupError::Failed(error) => error.fmt(f),
+        }
+    }
+}
+
+impl From<Error> for SetupError {
+    fn from(error: Error) -> SetupError {
+        SetupError::Failed(error)
+    }
+}
+
+/// Saves the store's data from the welcome or settings form, keeping the rest.
+pub fn set_up_store(
+    db: &mut Database,
+    actor: &Actor,
+    input: &StoreInput,
+) -> Result<StoreProfile, SetupError> {
+    let profile = input.validate().map_err(SetupError::Invalid)?;
+    let tx = db.transaction()?;
+    let mut settings = stored::load(&tx)?;
+    settings.store = profile.clone();
+    stored::save(&tx, &settings)?;
+    audit::record(
+        &tx,
+        actor.name(),
+        "settings.store",
+        "settings",
+        None,
+        &serde_json::json!({
+            "legal_name": profile.legal_name,
+            "cnpj": profile.cnpj.as_ref().map(|c| c.as_str().to_string()),
+        }),
+    )?;
+    tx.commit().map_err(Error::from)?;
+    Ok(profile)
+}
+
+/// Saves every section at once (the settings screen), checking the legal caps and
+/// the bands first; refused, nothing is saved.
+pub fn replace(db: &mut Database, actor: &Actor, new: &Settings) -> Result<()> {
+    new.charges.validate()?;
+    new.bands.validate().map_err(ConfigError::Band)?;
+    let tx = db.transaction()?;
+    let before = stored::load(&tx)?;
+    let old: std::collections::HashMap<String, String> = before.entries().into_iter().collect();
+    let changed: Vec<String> = new
+        .entries()
+        .into_iter()
+        .filter(|(key, value)| old.get(key) != Some(value))
+        .map(|(key, _)| key)
+        .collect();
+    stored::save(&tx, new)?;
+    audit::record(
+        &tx,
+        actor.name(),
+        "settings.replace",
+        "settings",
+        None,
+        &serde_json::json!({ "changed": changed }),
+    )?;
+    tx.commit()?;
+    Ok(())
 }

@@ -60,13 +60,62 @@ pub fn insert(conn: &Connection, customer: &Customer, created_at: &str) -> Resul
         other => other?,
     };
     let id = conn.last_insert_rowid();
+    insert_phones(conn, id, &customer.phones)?;
+    Ok(id)
+}
+
+/// Rewrites every field of a customer and their phones; false if there is no such id.
+pub fn update(conn: &Connection, id: i64, customer: &Customer) -> Result<bool> {
+    let result = conn.execute(
+        "UPDATE customers SET name = ?2, search_name = ?3, tax_id = ?4, email = ?5, street = ?6,
+             number = ?7, complement = ?8, district = ?9, city = ?10, state = ?11,
+             postal_code = ?12, notes = ?13, consent = ?14, disputed = ?15,
+             over_indebted = ?16, do_not_contact = ?17
+         WHERE id = ?1",
+        params![
+            id,
+            customer.name,
+            fold(&customer.name),
+            customer.tax_id.as_str(),
+            customer.email,
+            customer.address.street,
+            customer.address.number,
+            customer.address.complement,
+            customer.address.district,
+            customer.address.city,
+            customer.address.state,
+            customer.address.postal_code,
+            customer.notes,
+            serde_json::to_string(&customer.consent).unwrap_or_default(),
+            customer.stops.disputed,
+            customer.stops.over_indebted,
+            customer.stops.do_not_contact,
+        ],
+    );
+    let changed = match result {
+        Err(rusqlite::Error::SqliteFailure(failure, _))
+            if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+        {
+            return Err(Error::DuplicateTaxId(customer.tax_id.formatted()));
+        }
+        other => other?,
+    };
+    if changed == 0 {
+        return Ok(false);
+    }
+    conn.execute("DELETE FROM customer_phones WHERE customer_id = ?1", [id])?;
+    insert_phones(conn, id, &customer.phones)?;
+    Ok(true)
+}
+
+fn insert_phones(conn: &Connection, id: i64, phones: &[String]) -> Result<()> {
     let mut statement = conn.prepare_cached(
         "INSERT INTO customer_phones (customer_id, position, phone) VALUES (?1, ?2, ?3)",
     )?;
-    for (position, phone) in customer.phones.iter().enumerate() {
+    for (position, phone) in phones.iter().enumerate() {
         statement.execute(params![id, position as i64, phone])?;
     }
-    Ok(id)
+    Ok(())
 }
 
 fn customer_from_row(row: &Row<'_>) -> rusqlite::Result<CustomerRecord> {

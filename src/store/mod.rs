@@ -116,7 +116,8 @@ impl Database {
     /// True when no customer, sale or setting has been recorded yet.
     pub fn is_empty(&self) -> Result<bool> {
         let used: i64 = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM settings)",
+            "SELECT (SELECT count(*) FROM customers)
+                  + (SELECT count(*) FROM settings WHERE key NOT LIKE 'ui.%')",
             [],
             |row| row.get(0),
         )?;

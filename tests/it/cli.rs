@@ -241,9 +241,9 @@ fn english_when_the_environment_asks_for_it() {
 }
 
 #[test]
-fn no_command_prints_help() {
+fn help_lists_the_commands() {
     let folder = Folder::new();
-    let output = regua(&folder.db(), &[]);
+    let output = regua(&folder.db(), &["--help"]);
     assert!(output.status.success());
     assert!(stdout(&output).contains("Comandos"));
 }

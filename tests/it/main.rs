@@ -6,3 +6,5 @@ mod cli;
 mod database;
 mod ledger;
 mod support;
+#[cfg(feature = "app")]
+mod ui;

@@ -1,0 +1,314 @@
+//! Configurações: store data, bands, charges policy (within the legal caps), local
+//! holidays and the language.
+
+use iced::widget::{column, pick_list, row, scrollable, text, text_input};
+use iced::{Alignment, Element, Length};
+
+use super::Outcome;
+use super::store_form::{self, Edit};
+use crate::domain::band::BandDefinition;
+use crate::domain::calendar::Holiday;
+use crate::domain::rate::BasisPoints;
+use crate::domain::settings::{Settings, StoreField, StoreInput};
+use crate::i18n::Language;
+use crate::services;
+use crate::ui::widget::{self, field};
+use crate::ui::{Context, theme};
+
+#[derive(Clone, Debug, Default)]
+struct BandRow {
+    label: String,
+    color: String,
+    from: String,
+    to: String,
+}
+
+pub struct State {
+    store: StoreInput,
+    store_errors: Vec<(StoreField, String)>,
+    fine: String,
+    interest: String,
+    bands: Vec<BandRow>,
+    prescribed_label: String,
+    prescribed_color: String,
+    holidays: String,
+    /// Problems outside the store form, each in a sentence.
+    errors: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Message {
+    Store(Edit),
+    Fine(String),
+    Interest(String),
+    BandLabel(usize, String),
+    BandColor(usize, String),
+    BandFrom(usize, String),
+    BandTo(usize, String),
+    PrescribedLabel(String),
+    PrescribedColor(String),
+    Holidays(String),
+    Language(Language),
+    Save,
+}
+
+impl State {
+    pub fn new(context: &Context) -> State {
+        let settings = &context.settings;
+        State {
+            store: StoreInput::from_profile(&settings.store),
+            store_errors: Vec::new(),
+            fine: decimal(settings.charges.fine),
+            interest: decimal(settings.charges.monthly_interest),
+            bands: settings
+                .bands
+                .bands
+                .iter()
+                .map(|band| BandRow {
+                    label: band.label.clone(),
+                    color: band.color.clone(),
+                    from: band.from_days.to_string(),
+                    to: band.to_days.map(|d| d.to_string()).unwrap_or_default(),
+                })
+                .collect(),
+            prescribed_label: settings.bands.prescribed_label.clone(),
+            prescribed_color: settings.bands.prescribed_color.clone(),
+            holidays: Holiday::format_list(&settings.holidays),
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn errors(&self) -> &[String] {
+        &self.errors
+    }
+
+    pub fn update(&mut self, context: &mut Context, message: Message) -> Outcome<Message> {
+        match message {
+            Message::Store(edit) => store_form::apply(&mut self.store, edit),
+            Message::Fine(value) => self.fine = value,
+            Message::Interest(value) => self.interest = value,
+            Message::BandLabel(i, value) => self.bands[i].label = value,
+            Message::BandColor(i, value) => self.bands[i].color = value,
+            Message::BandFrom(i, value) => self.bands[i].from = value,
+            Message::BandTo(i, value) => self.bands[i].to = value,
+            Message::PrescribedLabel(value) => self.prescribed_label = value,
+            Message::PrescribedColor(value) => self.prescribed_color = value,
+            Message::Holidays(value) => self.holidays = value,
+            Message::Language(language) => {
+                return match context.set_language(language) {
+                    Ok(()) => Outcome::Notice(crate::t!("settings-language-changed")),
+                    Err(error) => Outcome::Error(error.to_string()),
+                };
+            }
+            Message::Save => return self.save(context),
+        }
+        Outcome::None
+    }
+
+    /// Everything on the screen as settings, or the list of what is wrong.
+    fn collect(&mut self, current: &Settings) -> Option<Settings> {
+        let mut settings = current.clone();
+        self.errors.clear();
+        self.store_errors.clear();
+        match self.store.validate() {
+            Ok(profile) => settings.store = profile,
+            Err(errors) => self.store_errors = store_form::messages(&errors),
+        }
+        match BasisPoints::parse_percent(&self.fine) {
+            Ok(rate) => settings.charges.fine = rate,
+            Err(error) => self
+                .errors
+                .push(format!("{}: {error}", crate::t!("settings-fine"))),
+        }
+        match BasisPoints::parse_percent(&self.interest) {
+            Ok(rate) => settings.charges.monthly_interest = rate,
+            Err(error) => self
+                .errors
+                .push(format!("{}: {error}", crate::t!("settings-interest"))),
+        }
+        let mut bands = Vec::new();
+        for row in &self.bands {
+            let from = row.from.trim().parse::<i64>();
+            let to = if row.to.trim().is_empty() {
+                Ok(None)
+            } else {
+                row.to.trim().parse::<i64>().map(Some)
+            };
+            match (from, to) {
+                (Ok(from_days), Ok(to_days)) => bands.push(BandDefinition {
+                    label: row.label.trim().to_string(),
+                    color: row.color.trim().to_uppercase(),
+                    from_days,
+                    to_days,
+                }),
+                _ => self
+                    .errors
+                    .push(crate::t!("settings-band-days", label = row.label.clone())),
+            }
+        }
+        settings.bands.bands = bands;
+        settings.bands.prescribed_label = self.prescribed_label.trim().to_string();
+        settings.bands.prescribed_color = self.prescribed_color.trim().to_uppercase();
+        match Holiday::parse_list(&self.holidays) {
+            Ok(holidays) => settings.holidays = holidays,
+            Err(error) => self.errors.push(error.to_string()),
+        }
+        if let Err(error) = settings.charges.validate() {
+            self.errors.push(error.to_string());
+        }
+        if let Err(error) = settings.bands.validate() {
+            self.errors.push(error.to_string());
+        }
+        (self.errors.is_empty() && self.store_errors.is_empty()).then_some(settings)
+    }
+
+    fn save(&mut self, context: &mut Context) -> Outcome<Message> {
+        let current = context.settings.clone();
+        let Some(settings) = self.collect(&current) else {
+            return Outcome::Error(crate::t!("form-has-errors"));
+        };
+        let actor = context.actor.clone();
+        match services::settings::replace(context.db_mut(), &actor, &settings) {
+            Ok(()) => match context.reload_settings() {
+                Ok(()) => Outcome::Notice(crate::t!("settings-saved")),
+                Err(error) => Outcome::Error(error.to_string()),
+            },
+            Err(error) => {
+                self.errors.push(error.to_string());
+                Outcome::Error(error.to_string())
+            }
+        }
+    }
+
+    pub fn view<'a>(&'a self, context: &'a Context) -> Element<'a, Message> {
+        let charges = column![
+            widget::heading(crate::t!("settings-charges")),
+            row![
+                field(crate::t!("settings-fine"), &self.fine, None, Message::Fine).width(200),
+                field(
+                    crate::t!("settings-interest"),
+                    &self.interest,
+                    None,
+                    Message::Interest
+                )
+                .width(200),
+            ]
+            .spacing(12),
+            widget::muted(crate::t!("settings-charges-law")),
+        ]
+        .spacing(8);
+
+        let mut bands = column![
+            widget::heading(crate::t!("settings-bands")),
+            widget::header_cells(vec![
+                (crate::t!("settings-band-label"), 4, false),
+                (crate::t!("settings-band-color"), 2, false),
+                (crate::t!("settings-band-from"), 1, false),
+                (crate::t!("settings-band-to"), 1, false),
+                (String::new(), 2, false),
+            ]),
+        ]
+        .spacing(6);
+        for (index, band) in self.bands.iter().enumerate() {
+            bands = bands.push(
+                row![
+                    text_input("", &band.label)
+                        .on_input(move |v| Message::BandLabel(index, v))
+                        .padding(5)
+                        .width(Length::FillPortion(4)),
+                    text_input("#RRGGBB", &band.color)
+                        .on_input(move |v| Message::BandColor(index, v))
+                        .padding(5)
+                        .width(Length::FillPortion(2)),
+                    text_input("", &band.from)
+                        .on_input(move |v| Message::BandFrom(index, v))
+                        .padding(5)
+                        .width(Length::FillPortion(1)),
+                    text_input("∞", &band.to)
+                        .on_input(move |v| Message::BandTo(index, v))
+                        .padding(5)
+                        .width(Length::FillPortion(1)),
+                    iced::widget::container(widget::band_chip(&band.label, &band.color))
+                        .width(Length::FillPortion(2)),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
+            );
+        }
+        bands = bands.push(
+            row![
+                text_input("", &self.prescribed_label)
+                    .on_input(Message::PrescribedLabel)
+                    .padding(5)
+                    .width(Length::FillPortion(4)),
+                text_input("#RRGGBB", &self.prescribed_color)
+                    .on_input(Message::PrescribedColor)
+                    .padding(5)
+                    .width(Length::FillPortion(2)),
+                text(crate::t!("settings-prescribed-rule"))
+                    .size(theme::SMALL)
+                    .width(Length::FillPortion(2)),
+                iced::widget::container(widget::band_chip(
+                    &self.prescribed_label,
+                    &self.prescribed_color
+                ))
+                .width(Length::FillPortion(2)),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        );
+        bands = bands.push(widget::muted(crate::t!("settings-bands-explain")));
+
+        let holidays = column![
+            widget::heading(crate::t!("settings-holidays")),
+            text_input(&crate::t!("settings-holidays-placeholder"), &self.holidays)
+                .on_input(Message::Holidays)
+                .padding(6),
+            widget::muted(crate::t!("settings-holidays-explain")),
+        ]
+        .spacing(8);
+
+        let language = row![
+            widget::heading(crate::t!("settings-language")),
+            pick_list(
+                Language::ALL.to_vec(),
+                Some(context.language),
+                Message::Language
+            )
+            .padding(6),
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center);
+
+        let mut page = column![
+            row![
+                widget::title(crate::t!("nav-settings")),
+                widget::spacer(),
+                widget::primary_button(crate::t!("action-save"), Some(Message::Save)),
+            ]
+            .align_y(Alignment::Center),
+        ]
+        .spacing(14);
+        for error in &self.errors {
+            page = page.push(widget::error_text(error.clone()));
+        }
+        page = page
+            .push(widget::card(
+                column![
+                    widget::heading(crate::t!("settings-store")),
+                    store_form::view(&self.store, &self.store_errors).map(Message::Store),
+                ]
+                .spacing(10),
+            ))
+            .push(widget::card(charges))
+            .push(widget::card(bands))
+            .push(widget::card(holidays))
+            .push(widget::card(language));
+        scrollable(page).height(Length::Fill).into()
+    }
+}
+
+/// `2,00` for 200 basis points: what the clerk types back.
+fn decimal(rate: BasisPoints) -> String {
+    format!("{},{:02}", rate.value() / 100, rate.value() % 100)
+}

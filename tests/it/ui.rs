@@ -1,0 +1,356 @@
+//! The desktop app driven headless through `iced_test`'s simulator, on real database
+//! files: what a clerk clicks and types, and what the screen then shows.
+
+use std::sync::Arc;
+
+use iced_test::simulator;
+use regua::domain::demo::DemoOptions;
+use regua::services::{self, Actor};
+use regua::store::Database;
+use regua::ui::screen::{board, customers};
+use regua::ui::{App, Message, Route, Screen};
+
+use crate::support::*;
+
+/// A database whose app language is Portuguese whatever the environment says.
+fn portuguese(folder: &Folder) -> Database {
+    let mut db = Database::open(&folder.db()).unwrap();
+    services::preferences::set_language(&mut db, regua::i18n::Language::Portuguese).unwrap();
+    db
+}
+
+fn empty_app(folder: &Folder) -> App {
+    drop(portuguese(folder));
+    App::new(folder.db(), Some(today())).unwrap()
+}
+
+fn demo_app(folder: &Folder, customers: u32) -> App {
+    let mut db = portuguese(folder);
+    services::demo::create(
+        &mut db,
+        &Actor("teste".into()),
+        &DemoOptions {
+            customers,
+            seed: 5,
+            today: today(),
+        },
+    )
+    .unwrap();
+    drop(db);
+    App::new(folder.db(), Some(today())).unwrap()
+}
+
+/// Feeds the messages a simulated interaction produced back into the app.
+fn settle(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+    for message in messages {
+        let _ = app.update(message);
+    }
+}
+
+/// Clicks a text on screen, then applies what it produced.
+fn click(app: &mut App, label: &str) {
+    let mut ui = simulator(app.view());
+    ui.click(label)
+        .unwrap_or_else(|e| panic!("no “{label}” on screen: {e:?}"));
+    let messages: Vec<Message> = ui.into_messages().collect();
+    settle(app, messages);
+}
+
+/// Types into the field labelled `field` (or, failing that, the input showing that text).
+fn type_into(app: &mut App, field: &str, text: &str) {
+    let mut ui = simulator(app.view());
+    let by_id = iced_test::selector::id(regua::ui::widget::field_id(field));
+    if ui.click(by_id).is_err() {
+        ui.click(field)
+            .unwrap_or_else(|e| panic!("no field “{field}”: {e:?}"));
+    }
+    let _ = ui.typewrite(text);
+    let messages: Vec<Message> = ui.into_messages().collect();
+    settle(app, messages);
+}
+
+fn shows(app: &App, text: &str) -> bool {
+    let mut ui = simulator(app.view());
+    ui.find(text).is_ok()
+}
+
+fn load_board(app: &mut App) {
+    let db = Database::open(&folder_path(app)).unwrap();
+    let detail = services::board::detail(&db, today()).unwrap();
+    let _ = app.update(Message::Board(board::Message::Loaded(Ok(Arc::new(detail)))));
+}
+
+fn folder_path(app: &App) -> std::path::PathBuf {
+    app.context.path().to_path_buf()
+}
+
+#[test]
+fn the_welcome_flow_creates_the_store() {
+    let folder = Folder::new();
+    let mut app = empty_app(&folder);
+    assert!(matches!(app.screen(), Screen::Welcome(_)));
+    assert_eq!(app.title(), "Régua");
+
+    // Saving an empty form marks every required field.
+    click(&mut app, "Salvar e começar");
+    let Screen::Welcome(state) = app.screen() else {
+        panic!("left the welcome")
+    };
+    assert!(state.errors().len() >= 7, "{:?}", state.errors());
+    assert!(shows(&app, "Campo obrigatório."));
+
+    let fields = [
+        ("Razão social", "Móveis Conceição Ltda"),
+        ("CNPJ", "34.665.388/0001-61"),
+        ("Telefone", "(31) 3222-1234"),
+        ("E-mail", "loja@exemplo.com.br"),
+        ("Endereço", "Avenida Amazonas"),
+        ("Cidade", "Belo Horizonte"),
+        ("UF", "MG"),
+        ("CEP", "30180-001"),
+    ];
+    for (field, value) in fields {
+        type_into(&mut app, field, value);
+    }
+    click(&mut app, "Salvar e começar");
+    assert!(
+        matches!(app.screen(), Screen::Customers(_)),
+        "still on the welcome: {:?}",
+        app.notice()
+    );
+    assert_eq!(app.title(), "Régua — Móveis Conceição Ltda");
+    let db = Database::open(&folder.db()).unwrap();
+    let settings = services::settings::load(&db).unwrap();
+    assert_eq!(
+        settings.store.cnpj.unwrap().formatted(),
+        "34.665.388/0001-61"
+    );
+}
+
+#[test]
+fn an_invalid_cnpj_is_shown_beside_its_field() {
+    let folder = Folder::new();
+    let mut app = empty_app(&folder);
+    type_into(&mut app, "CNPJ", "11.111.111/1111-11");
+    click(&mut app, "Salvar e começar");
+    assert!(shows(&app, "CNPJ inválido: todos os dígitos são iguais."));
+    let db = Database::open(&folder.db()).unwrap();
+    assert!(db.is_empty().unwrap());
+}
+
+#[test]
+fn search_and_open_a_customer_then_receive_a_payment() {
+    let folder = Folder::new();
+    let mut app = demo_app(&folder, 60);
+    let _ = app.go(Route::Customers);
+    // Pick a late customer from the service, then find them as a clerk would.
+    let db = Database::open(&folder.db()).unwrap();
+    let (id, name) = (1..=60)
+        .map(|id| services::customers::statement(&db, id, today()).unwrap())
+        .find(|s| s.totals.fine.is_positive())
+        .map(|s| (s.customer.id, s.customer.customer.name.clone()))
+        .unwrap();
+    let folded = regua::domain::text::fold(&name);
+    type_into(&mut app, "Nome, CPF/CNPJ ou telefone", &folded);
+    let Screen::Customers(state) = app.screen() else {
+        panic!()
+    };
+    let position = state.results().iter().position(|c| c.id == id).unwrap();
+    for _ in 0..position {
+        let _ = app.update(Message::Customers(customers::Message::Down));
+    }
+    let _ = app.update(Message::Customers(customers::Message::OpenSelected));
+    let Screen::Customer(detail) = app.screen() else {
+        panic!("not opened: {:?}", app.notice())
+    };
+    let owed = detail.statement().totals.total;
+    assert!(shows(&app, &owed.format_brl()));
+
+    click(&mut app, "Receber pagamento");
+    let Screen::Payment(payment) = app.screen() else {
+        panic!()
+    };
+    assert!(!payment.allocations().unwrap().is_empty());
+    // Pay R$ 10,00 instead of the whole debt.
+    let _ = app.update(Message::Payment(
+        regua::ui::screen::payment::Message::Amount("10,00".into()),
+    ));
+    click(&mut app, "Confirmar pagamento");
+    let Screen::Customer(detail) = app.screen() else {
+        panic!("{:?}", app.notice())
+    };
+    assert_eq!(
+        detail.statement().totals.total,
+        owed - regua::domain::money::Money::from_cents(1_000)
+    );
+    assert!(app.notice().unwrap().text.contains("R$ 10,00"));
+}
+
+#[test]
+fn the_board_shows_the_same_totals_as_the_service_and_privacy_hides_names() {
+    let folder = Folder::new();
+    let mut app = demo_app(&folder, 120);
+    assert!(matches!(app.screen(), Screen::Board(_)));
+    load_board(&mut app);
+    let db = Database::open(&folder.db()).unwrap();
+    let board = services::board::board(&db, today()).unwrap();
+    assert!(shows(&app, &board.totals.total.format_brl()));
+    for row in &board.rows {
+        assert!(shows(&app, &row.label));
+    }
+    let Screen::Board(state) = app.screen() else {
+        panic!()
+    };
+    let detail = state.detail().unwrap();
+    let selected = state.selected();
+    let first = detail
+        .customers
+        .iter()
+        .find(|c| c.slot == selected)
+        .unwrap()
+        .name
+        .clone();
+    assert!(shows(&app, &first));
+
+    let _ = app.update(Message::TogglePrivacy);
+    assert!(!shows(&app, &first));
+    assert!(!shows(&app, &board.totals.total.format_brl()));
+    assert!(shows(
+        &app,
+        "Modo privacidade: nomes e valores escondidos (F8 para mostrar)."
+    ));
+    let _ = app.update(Message::Key(
+        iced::keyboard::Key::Named(iced::keyboard::key::Named::F8),
+        iced::keyboard::Modifiers::empty(),
+    ));
+    assert!(shows(&app, &first));
+}
+
+#[test]
+fn a_new_sale_shows_its_split_before_confirming() {
+    let folder = Folder::new();
+    let mut app = demo_app(&folder, 5);
+    let _ = app.go(Route::NewSale(1));
+    type_into(&mut app, "Valor da venda", "1000,00");
+    let _ = app.update(Message::Sale(
+        regua::ui::screen::sale::Message::Installments("3".into()),
+    ));
+    assert!(shows(&app, "R$ 333,34"));
+    assert!(shows(
+        &app,
+        "Soma das parcelas R$ 1.000,00 + entrada R$ 0,00 = R$ 1.000,00"
+    ));
+    click(&mut app, "Confirmar venda");
+    assert!(
+        matches!(app.screen(), Screen::Customer(_)),
+        "{:?}",
+        app.notice()
+    );
+    assert!(app.notice().unwrap().text.contains("3 parcelas"));
+}
+
+#[test]
+fn settings_refuse_a_fine_above_the_law() {
+    let folder = Folder::new();
+    let mut app = demo_app(&folder, 3);
+    let _ = app.go(Route::Settings);
+    let _ = app.update(Message::Settings(
+        regua::ui::screen::settings::Message::Fine("5".into()),
+    ));
+    click(&mut app, "Salvar");
+    let refusal =
+        regua::domain::charges::PolicyError::FineAboveCap(regua::domain::rate::BasisPoints(500))
+            .to_string();
+    assert!(refusal.starts_with("Multa de 5,00 % recusada"));
+    assert!(shows(&app, &refusal));
+    assert_eq!(app.context.settings.charges.fine.value(), 200);
+}
+
+/// The language is global to the process: this runs in a child process of its own.
+#[test]
+fn english_can_be_chosen() {
+    let output = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--ignored",
+            "--exact",
+            "ui::english_in_its_own_process",
+            "--nocapture",
+        ])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{printed}");
+    assert!(printed.contains("1 passed"), "{printed}");
+}
+
+#[test]
+#[ignore = "run by english_can_be_chosen in a process of its own"]
+fn english_in_its_own_process() {
+    let folder = Folder::new();
+    let mut app = demo_app(&folder, 3);
+    let _ = app.go(Route::Settings);
+    let _ = app.update(Message::Settings(
+        regua::ui::screen::settings::Message::Language(regua::i18n::Language::English),
+    ));
+    assert!(shows(&app, "Settings"));
+    assert!(shows(&app, "Language changed."));
+    // The choice is kept for the next start.
+    drop(app);
+    let app = App::new(folder.db(), Some(today())).unwrap();
+    assert!(shows(&app, "Delinquency board"));
+}
+
+/// The figures of the app issue, on the 50,000-customer demo. Run with
+/// `cargo test --release --test it ui_performance -- --ignored --nocapture`.
+#[test]
+#[ignore = "a benchmark: run in release with --ignored"]
+fn ui_performance_on_50000_customers() {
+    use std::time::Instant;
+    let folder = Folder::new();
+    let started = Instant::now();
+    drop(demo_app(&folder, 50_000));
+    println!("demo store created in {:?}", started.elapsed());
+
+    // Launch to board drawn: open, compute the board, lay out and draw its view.
+    let started = Instant::now();
+    let mut app = App::new(folder.db(), Some(today())).unwrap();
+    load_board(&mut app);
+    {
+        let mut ui = simulator(app.view());
+        let _ = ui.find("Painel de inadimplência").unwrap();
+        let _ = ui.snapshot(&regua::ui::theme::theme()).unwrap();
+    }
+    let launch = started.elapsed();
+    println!("launch to board drawn (in process, tiny-skia): {launch:?}");
+
+    let mut worst_band = std::time::Duration::ZERO;
+    for _ in 0..10 {
+        let started = Instant::now();
+        let _ = app.update(Message::Board(board::Message::Up));
+        let mut ui = simulator(app.view());
+        let _ = ui.find("Painel de inadimplência");
+        worst_band = worst_band.max(started.elapsed());
+    }
+    println!("switching bands, update + view + layout, worst of 10: {worst_band:?}");
+
+    let _ = app.go(Route::Customers);
+    let mut worst_key = std::time::Duration::ZERO;
+    let mut query = String::new();
+    for letter in "conceicao".chars() {
+        query.push(letter);
+        let started = Instant::now();
+        let _ = app.update(Message::Customers(customers::Message::QueryChanged(
+            query.clone(),
+        )));
+        let mut ui = simulator(app.view());
+        let _ = ui.find("Clientes");
+        worst_key = worst_key.max(started.elapsed());
+    }
+    println!("a keystroke in the customer search, update + view + layout, worst: {worst_key:?}");
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let rss = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM"))
+        .unwrap_or("");
+    println!("peak resident memory of this process: {rss}");
+}
