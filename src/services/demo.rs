@@ -9,6 +9,13 @@ use crate::services::{Actor, now_text};
 use crate::store::payments::{self, NewPayment};
 use crate::store::{Database, audit, customers, sales, settings};
 
+/// The demo store's clerks, so its day-end shows receipts by clerk.
+const DEMO_CLERKS: [&str; 3] = [
+    "Ana (demonstração)",
+    "Bruno (demonstração)",
+    "Carla (demonstração)",
+];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct DemoSummary {
     pub customers: u64,
@@ -66,7 +73,7 @@ pub fn create(db: &mut Database, actor: &Actor, options: &DemoOptions) -> Result
             }
             installment_ids.push(ids);
         }
-        for payment in &demo.payments {
+        for (number, payment) in demo.payments.iter().enumerate() {
             let allocations: Vec<Allocation> = payment
                 .allocations
                 .iter()
@@ -83,7 +90,7 @@ pub fn create(db: &mut Database, actor: &Actor, options: &DemoOptions) -> Result
                     paid_on: payment.date,
                     amount: payment.amount,
                     method: payment.method,
-                    actor: actor.name(),
+                    actor: DEMO_CLERKS[(customer_id as usize + number) % DEMO_CLERKS.len()],
                     created_at: &created_at,
                 },
                 &allocations,

@@ -95,18 +95,27 @@ pub fn stat<'a, M: 'a>(label: impl Into<String>, value: impl Into<String>) -> El
     .into()
 }
 
+/// One cell of a table row, taking `portion` of the width.
+pub fn cell<'a, M: 'a>(value: String, portion: u16, right: bool) -> Element<'a, M> {
+    let cell = text(value).width(Length::FillPortion(portion));
+    if right {
+        cell.align_x(iced::alignment::Horizontal::Right).into()
+    } else {
+        cell.into()
+    }
+}
+
 /// A table row of cells with fixed portions.
 pub fn cells<'a, M: 'a>(values: Vec<(String, u16, bool)>) -> Element<'a, M> {
+    cells_row(values).into()
+}
+
+pub fn cells_row<'a, M: 'a>(values: Vec<(String, u16, bool)>) -> iced::widget::Row<'a, M> {
     let mut line = row![].spacing(8).align_y(Alignment::Center);
     for (value, portion, right) in values {
-        let cell = text(value).width(Length::FillPortion(portion));
-        line = line.push(if right {
-            cell.align_x(iced::alignment::Horizontal::Right)
-        } else {
-            cell
-        });
+        line = line.push(cell(value, portion, right));
     }
-    line.into()
+    line
 }
 
 pub fn header_cells<'a, M: 'a>(values: Vec<(String, u16, bool)>) -> Element<'a, M> {
@@ -144,6 +153,13 @@ pub fn secondary_button<'a, M: Clone + 'a>(
         .padding([6, 14])
         .style(button::secondary)
         .on_press_maybe(on_press)
+        .into()
+}
+
+/// A page that scrolls, its scrollbar kept clear of the content.
+pub fn page_scroll<'a, M: 'a>(content: impl Into<Element<'a, M>>) -> Element<'a, M> {
+    iced::widget::scrollable(container(content).padding(iced::Padding::ZERO.right(16)))
+        .height(Length::Fill)
         .into()
 }
 

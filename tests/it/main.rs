@@ -3,6 +3,7 @@
 
 mod backup;
 mod cli;
+mod counter;
 mod database;
 mod ledger;
 mod support;

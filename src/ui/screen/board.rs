@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate};
 use iced::keyboard::{Key, key::Named};
-use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::{Outcome, Route, off_thread};
@@ -337,7 +337,7 @@ impl State {
                 count = shown.len().to_string()
             )));
         }
-        list = list.push(scrollable(rows).height(Length::Fill));
+        list = list.push(iced::widget::scrollable(rows).height(Length::Fill));
         widget::card(list)
     }
 }

@@ -1,7 +1,7 @@
 //! A customer: what they owe today itemized, their payments, promises, contacts
 //! and notes, and the actions of the counter.
 
-use iced::widget::{column, pick_list, row, scrollable, text, text_input};
+use iced::widget::{column, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::{Outcome, Route};
@@ -185,23 +185,19 @@ impl State {
         if let Some((label, color)) = &statement.band {
             header = header.push(widget::band_chip(label, color));
         }
-        header = header.push(widget::spacer());
-        header = header.push(widget::primary_button(
-            crate::t!("customer-receive-payment"),
-            statement
-                .totals
-                .total
-                .is_positive()
-                .then_some(Message::ReceivePayment),
-        ));
-        header = header.push(widget::secondary_button(
-            crate::t!("customer-new-sale"),
-            Some(Message::NewSale),
-        ));
-        header = header.push(widget::secondary_button(
-            crate::t!("action-edit"),
-            Some(Message::Edit),
-        ));
+        let actions = row![
+            widget::primary_button(
+                crate::t!("customer-receive-payment"),
+                statement
+                    .totals
+                    .total
+                    .is_positive()
+                    .then_some(Message::ReceivePayment),
+            ),
+            widget::secondary_button(crate::t!("customer-new-sale"), Some(Message::NewSale)),
+            widget::secondary_button(crate::t!("action-edit"), Some(Message::Edit)),
+        ]
+        .spacing(10);
 
         let mut facts = column![].spacing(4);
         if !context.privacy {
@@ -241,6 +237,7 @@ impl State {
         let page = column![
             header,
             facts,
+            actions,
             widget::card(self.installments(context)),
             row![
                 widget::card(self.payments(context)),
@@ -250,7 +247,7 @@ impl State {
             widget::card(self.contacts_view(context)),
         ]
         .spacing(14);
-        scrollable(page).height(Length::Fill).into()
+        widget::page_scroll(page)
     }
 
     fn installments<'a>(&'a self, context: &'a Context) -> Element<'a, Message> {
@@ -264,7 +261,7 @@ impl State {
             return table.push(text(crate::t!("statement-nothing-open"))).into();
         }
         table = table.push(widget::header_cells(vec![
-            (crate::t!("statement-sale"), 4, false),
+            (crate::t!("statement-sale"), 5, false),
             (crate::t!("statement-due"), 2, false),
             (crate::t!("statement-days"), 2, true),
             (crate::t!("board-principal"), 2, true),
@@ -289,20 +286,16 @@ impl State {
                 None => text(crate::t!("band-not-yet")).size(theme::SMALL).into(),
             };
             table = table.push(
-                row![
-                    widget::cells(vec![
-                        (format!("{} {}", line.description, line.number), 4, false),
-                        (date_label(line.due_date), 2, false),
-                        (charges.days_overdue.max(0).to_string(), 2, true),
-                        (context.money(charges.principal), 2, true),
-                        (context.money(charges.fine), 2, true),
-                        (context.money(charges.interest), 2, true),
-                        (context.money(charges.total), 2, true),
-                    ]),
-                    iced::widget::container(band).width(Length::FillPortion(3)),
-                ]
-                .spacing(8)
-                .align_y(Alignment::Center),
+                widget::cells_row(vec![
+                    (format!("{} {}", line.description, line.number), 5, false),
+                    (date_label(line.due_date), 2, false),
+                    (charges.days_overdue.max(0).to_string(), 2, true),
+                    (context.money(charges.principal), 2, true),
+                    (context.money(charges.fine), 2, true),
+                    (context.money(charges.interest), 2, true),
+                    (context.money(charges.total), 2, true),
+                ])
+                .push(iced::widget::container(band).width(Length::FillPortion(3))),
             );
         }
         let totals = &statement.totals;
@@ -355,6 +348,12 @@ impl State {
                 (promise.status.label(), 2, false),
                 (promise.note.clone(), 3, false),
             ]));
+        }
+        if !self.statement.totals.total.is_positive() {
+            if self.promises.is_empty() {
+                list = list.push(widget::muted(crate::t!("statement-nothing-open")));
+            }
+            return list.width(Length::Fill).into();
         }
         let form = row![
             widget::field(

@@ -1,6 +1,6 @@
 //! Registering or editing a customer, with each field's error beside it.
 
-use iced::widget::{column, row, scrollable, text_input};
+use iced::widget::{column, row, text_input};
 use iced::{Element, Length, Task};
 
 use super::{Outcome, Route};
@@ -370,6 +370,6 @@ impl State {
             .spacing(10),
         ]
         .spacing(14);
-        scrollable(form).height(Length::Fill).into()
+        widget::page_scroll(form)
     }
 }

@@ -1,7 +1,7 @@
 //! Clientes: find a customer as the clerk types; arrows and Enter open one.
 
 use iced::keyboard::{Key, key::Named};
-use iced::widget::{button, column, row, scrollable, text, text_input};
+use iced::widget::{button, column, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::{Outcome, Route};
@@ -147,6 +147,7 @@ impl State {
         if let Some(error) = &self.error {
             page = page.push(widget::error_text(error.clone()));
         }
-        page.push(scrollable(list).height(Length::Fill)).into()
+        page.push(iced::widget::scrollable(list).height(Length::Fill))
+            .into()
     }
 }

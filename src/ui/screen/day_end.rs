@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use iced::widget::{column, row, scrollable, text, text_input};
+use iced::widget::{column, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::{Outcome, Route, off_thread};
@@ -250,7 +250,7 @@ impl State {
         ]));
 
         page = page.push(
-            scrollable(
+            iced::widget::scrollable(
                 column![
                     row![widget::card(methods), widget::card(clerks)].spacing(12),
                     row![widget::card(worse), widget::card(promises)].spacing(12),

@@ -1,8 +1,8 @@
 //! Receiving a payment: the amount defaults to today's total due, and where it goes
 //! is shown, installment by installment, before the clerk confirms.
 
-use iced::widget::{column, pick_list, row, scrollable, text};
-use iced::{Alignment, Element, Length, Task};
+use iced::widget::{column, pick_list, row, text};
+use iced::{Alignment, Element, Task};
 
 use super::{Outcome, Route};
 use crate::domain::imputation::Allocation;
@@ -164,7 +164,7 @@ impl State {
             }
             Ok((amount, allocations)) => {
                 allocation = allocation.push(widget::header_cells(vec![
-                    (crate::t!("statement-installment"), 2, false),
+                    (crate::t!("statement-installment"), 4, false),
                     (crate::t!("statement-due"), 2, false),
                     (crate::t!("board-interest"), 2, true),
                     (crate::t!("board-fine"), 2, true),
@@ -179,7 +179,7 @@ impl State {
                         .map(|(name, due)| (name.clone(), date_label(*due)))
                         .unwrap_or_else(|| (format!("#{}", a.installment_id), String::new()));
                     allocation = allocation.push(widget::cells(vec![
-                        (name, 2, false),
+                        (name, 4, false),
                         (due, 2, false),
                         (context.money(a.interest), 2, true),
                         (context.money(a.fine), 2, true),
@@ -216,6 +216,6 @@ impl State {
             .spacing(10),
         ]
         .spacing(14);
-        scrollable(page).height(Length::Fill).into()
+        widget::page_scroll(page)
     }
 }

@@ -1,8 +1,8 @@
 //! A new credit sale: the split into installments is shown before confirming and
 //! adds up to the cent.
 
-use iced::widget::{column, pick_list, row, scrollable, text};
-use iced::{Alignment, Element, Length, Task};
+use iced::widget::{column, pick_list, row, text};
+use iced::{Alignment, Element, Task};
 
 use super::{Outcome, Route};
 use crate::domain::installment::PaymentMethod;
@@ -247,6 +247,6 @@ impl State {
             .spacing(10),
         ]
         .spacing(14);
-        scrollable(page).height(Length::Fill).into()
+        widget::page_scroll(page)
     }
 }

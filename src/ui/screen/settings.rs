@@ -1,7 +1,7 @@
 //! Configurações: store data, bands, charges policy (within the legal caps), local
 //! holidays and the language.
 
-use iced::widget::{column, pick_list, row, scrollable, text, text_input};
+use iced::widget::{column, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::Outcome;
@@ -304,7 +304,7 @@ impl State {
             .push(widget::card(bands))
             .push(widget::card(holidays))
             .push(widget::card(language));
-        scrollable(page).height(Length::Fill).into()
+        widget::page_scroll(page)
     }
 }
 

@@ -1,7 +1,7 @@
 //! First run: fill in the store, or open the demo store. Also where the app says why
 //! the database could not be opened.
 
-use iced::widget::{column, container, row, scrollable, text};
+use iced::widget::{column, container, row, text};
 use iced::{Element, Length, Task};
 
 use super::store_form::{self, Edit};
@@ -181,7 +181,7 @@ impl State {
                 .align_y(iced::Alignment::Center),
             ));
         }
-        container(scrollable(
+        container(iced::widget::scrollable(
             container(page).padding(40).center_x(Length::Fill),
         ))
         .width(Length::Fill)
