@@ -297,7 +297,7 @@ fn the_day_end_report_and_its_csv_for_excel() {
         &mut db,
         &Actor("teste:bruno".into()),
         jose,
-        Money::from_cents(123_45),
+        Money::from_cents(12_345),
         PaymentMethod::Cash,
         today(),
         today(),
