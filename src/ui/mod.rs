@@ -346,9 +346,18 @@ impl App {
             }
             _ => {}
         }
+        let enter = key == Key::Named(Named::Enter);
         let screen_message = match &self.screen {
             Screen::Customers(_) => customers::key(&key).map(Message::Customers),
             Screen::Board(_) => board::key(&key).map(Message::Board),
+            // Enter confirms a form.
+            Screen::Sale(_) if enter => Some(Message::Sale(sale::Message::Confirm)),
+            Screen::Payment(_) if enter => Some(Message::Payment(payment::Message::Confirm)),
+            Screen::CustomerForm(_) if enter => {
+                Some(Message::CustomerForm(customer_form::Message::Save))
+            }
+            Screen::Welcome(_) if enter => Some(Message::Welcome(welcome::Message::Save)),
+            Screen::Settings(_) if enter => Some(Message::Settings(settings::Message::Save)),
             _ => None,
         };
         if let Some(message) = screen_message {

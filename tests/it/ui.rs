@@ -175,7 +175,11 @@ fn search_and_open_a_customer_then_receive_a_payment() {
     let _ = app.update(Message::Payment(
         regua::ui::screen::payment::Message::Amount("10,00".into()),
     ));
-    click(&mut app, "Confirmar pagamento");
+    // Enter confirms, as on every form.
+    let _ = app.update(Message::Key(
+        iced::keyboard::Key::Named(iced::keyboard::key::Named::Enter),
+        iced::keyboard::Modifiers::empty(),
+    ));
     let Screen::Customer(detail) = app.screen() else {
         panic!("{:?}", app.notice())
     };
