@@ -163,11 +163,22 @@ impl CustomerField {
     }
 }
 
+/// A form's field, named in the person's language.
+pub trait FormField: Copy + fmt::Debug {
+    fn label(self) -> String;
+}
+
+impl FormField for CustomerField {
+    fn label(self) -> String {
+        CustomerField::label(self)
+    }
+}
+
 /// Every field that failed, so a form can show each message beside its field.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CustomerErrors(pub Vec<(CustomerField, FieldError)>);
+pub struct FieldErrors<F>(pub Vec<(F, FieldError)>);
 
-impl fmt::Display for CustomerErrors {
+impl<F: FormField> fmt::Display for FieldErrors<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let lines: Vec<String> = self
             .0
@@ -178,7 +189,9 @@ impl fmt::Display for CustomerErrors {
     }
 }
 
-impl std::error::Error for CustomerErrors {}
+impl<F: FormField> std::error::Error for FieldErrors<F> {}
+
+pub type CustomerErrors = FieldErrors<CustomerField>;
 
 const MAX_NAME: usize = 120;
 
@@ -246,7 +259,7 @@ impl CustomerInput {
                 consent: self.consent,
                 stops: self.stops,
             }),
-            _ => Err(CustomerErrors(errors)),
+            _ => Err(FieldErrors(errors)),
         }
     }
 }

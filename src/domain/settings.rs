@@ -9,8 +9,8 @@ use super::band::{BandConfig, BandDefinition, BandError};
 use super::calendar::{Calendar, Holiday, HolidayError};
 use super::charges::{ChargesPolicy, PolicyError};
 use super::customer::{
-    Address, FieldError, format_phone, format_postal_code, normalize_phone, normalize_postal_code,
-    normalize_state, validate_email,
+    Address, FieldError, FieldErrors, FormField, format_phone, format_postal_code, normalize_phone,
+    normalize_postal_code, normalize_state, validate_email,
 };
 use super::document::{TaxId, TaxIdError};
 use super::rate::{BasisPoints, RateParseError};
@@ -82,22 +82,13 @@ impl StoreField {
     }
 }
 
-/// Every field that failed, so a form can show each message beside its field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StoreErrors(pub Vec<(StoreField, FieldError)>);
-
-impl fmt::Display for StoreErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let lines: Vec<String> = self
-            .0
-            .iter()
-            .map(|(field, error)| format!("{}: {}", field.label(), error))
-            .collect();
-        f.write_str(&lines.join("\n"))
+impl FormField for StoreField {
+    fn label(self) -> String {
+        StoreField::label(self)
     }
 }
 
-impl std::error::Error for StoreErrors {}
+pub type StoreErrors = FieldErrors<StoreField>;
 
 impl StoreInput {
     pub fn from_profile(store: &StoreProfile) -> StoreInput {
@@ -177,7 +168,7 @@ impl StoreInput {
             checked(StoreField::Email, validate_email(&self.email))
         };
         if !errors.is_empty() {
-            return Err(StoreErrors(errors));
+            return Err(FieldErrors(errors));
         }
         Ok(StoreProfile {
             legal_name,

@@ -51,14 +51,7 @@ pub fn insert(conn: &Connection, customer: &Customer, created_at: &str) -> Resul
             created_at,
         ],
     );
-    match result {
-        Err(rusqlite::Error::SqliteFailure(failure, _))
-            if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
-        {
-            return Err(Error::DuplicateTaxId(customer.tax_id.formatted()));
-        }
-        other => other?,
-    };
+    unique_tax_id(result, customer)?;
     let id = conn.last_insert_rowid();
     insert_phones(conn, id, &customer.phones)?;
     Ok(id)
@@ -92,20 +85,25 @@ pub fn update(conn: &Connection, id: i64, customer: &Customer) -> Result<bool> {
             customer.stops.do_not_contact,
         ],
     );
-    let changed = match result {
-        Err(rusqlite::Error::SqliteFailure(failure, _))
-            if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
-        {
-            return Err(Error::DuplicateTaxId(customer.tax_id.formatted()));
-        }
-        other => other?,
-    };
+    let changed = unique_tax_id(result, customer)?;
     if changed == 0 {
         return Ok(false);
     }
     conn.execute("DELETE FROM customer_phones WHERE customer_id = ?1", [id])?;
     insert_phones(conn, id, &customer.phones)?;
     Ok(true)
+}
+
+/// The only unique column besides the id is the CPF/CNPJ: say so in words.
+fn unique_tax_id(result: rusqlite::Result<usize>, customer: &Customer) -> Result<usize> {
+    match result {
+        Err(rusqlite::Error::SqliteFailure(failure, _))
+            if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+        {
+            Err(Error::DuplicateTaxId(customer.tax_id.formatted()))
+        }
+        other => Ok(other?),
+    }
 }
 
 fn insert_phones(conn: &Connection, id: i64, phones: &[String]) -> Result<()> {

@@ -43,3 +43,26 @@ echo "regua board: $(time_runs 10 "$bin" --db "$db" --today "$today" board)"
 echo "regua board --json: $(time_runs 10 "$bin" --db "$db" --today "$today" --json board)"
 echo "regua customer show $cpf: $(time_runs 20 "$bin" --db "$db" --today "$today" customer show "$cpf")"
 echo "regua customer find conceicao (name search): $(time_runs 10 "$bin" --db "$db" --today "$today" customer find conceicao)"
+
+# The app: update + view timings in process (tiny-skia), then the real window under Xvfb.
+ICED_TEST_BACKEND=tiny-skia cargo test --release --quiet --test it ui_performance -- --ignored --nocapture 2>/dev/null \
+    | grep -E "launch|switching|keystroke|resident" || true
+if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
+    Xvfb :96 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb=$!
+    sleep 1
+    start=$(date +%s%N)
+    DISPLAY=:96 ICED_BACKEND=tiny-skia "$bin" --db "$db" --today "$today" >/dev/null 2>&1 &
+    app=$!
+    window=""
+    for _ in $(seq 200); do
+        window=$(DISPLAY=:96 xdotool search --name "gua" 2>/dev/null | head -n 1 || true)
+        [ -n "$window" ] && break
+        sleep 0.05
+    done
+    shown=$(date +%s%N)
+    echo "app window shown after $(ms "$start" "$shown") ms"
+    sleep 5
+    echo "app resident memory with the board open: $(awk '/VmRSS/ {print $2, $3}' /proc/$app/status)"
+    kill $app $xvfb 2>/dev/null || true
+fi

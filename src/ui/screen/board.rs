@@ -8,10 +8,9 @@ use iced::keyboard::{Key, key::Named};
 use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
-use super::{Outcome, Route, off_thread};
+use super::{Outcome, Route};
 use crate::domain::band::BandSlot;
 use crate::services::board::{BandSort, BoardDetail, band_list};
-use crate::store::Database;
 use crate::ui::context::{date_label, parse_date};
 use crate::ui::widget;
 use crate::ui::{Context, theme};
@@ -56,14 +55,10 @@ pub fn key(key: &Key) -> Option<Message> {
 
 /// Computes the board on its own connection, off the UI thread.
 pub fn load(path: std::path::PathBuf, as_of: NaiveDate) -> Task<Message> {
-    Task::perform(
-        off_thread(move || {
-            Database::open(&path)
-                .and_then(|db| crate::services::board::detail(&db, as_of))
-                .map(Arc::new)
-                .map_err(|error| error.to_string())
-        }),
-        |result| Message::Loaded(result.unwrap_or_else(|| Err(crate::t!("ui-worker-failed")))),
+    super::load(
+        path,
+        move |db| crate::services::board::detail(db, as_of),
+        Message::Loaded,
     )
 }
 

@@ -10,7 +10,6 @@ use iced::{Alignment, Element, Length, Task};
 
 use super::{Outcome, Route, off_thread};
 use crate::services::day_end::DayEnd;
-use crate::store::Database;
 use crate::ui::context::{date_label, parse_date};
 use crate::ui::widget;
 use crate::ui::{Context, theme};
@@ -35,14 +34,10 @@ pub enum Message {
 }
 
 fn load(path: PathBuf, date: NaiveDate) -> Task<Message> {
-    Task::perform(
-        off_thread(move || {
-            Database::open(&path)
-                .and_then(|db| crate::services::day_end::report(&db, date))
-                .map(Arc::new)
-                .map_err(|error| error.to_string())
-        }),
-        |result| Message::Loaded(result.unwrap_or_else(|| Err(crate::t!("ui-worker-failed")))),
+    super::load(
+        path,
+        move |db| crate::services::day_end::report(db, date),
+        Message::Loaded,
     )
 }
 

@@ -49,3 +49,25 @@ pub fn off_thread<T: Send + 'static>(
     });
     async move { receiver.await.ok() }
 }
+
+/// Runs `work` on a connection of its own, off the UI thread, and hands its result to
+/// `done`; errors arrive as the sentence to show.
+pub fn load<T, M>(
+    path: std::path::PathBuf,
+    work: impl FnOnce(&crate::store::Database) -> crate::error::Result<T> + Send + 'static,
+    done: fn(Result<std::sync::Arc<T>, String>) -> M,
+) -> Task<M>
+where
+    T: Send + Sync + 'static,
+    M: Send + 'static,
+{
+    Task::perform(
+        off_thread(move || {
+            crate::store::Database::open(&path)
+                .and_then(|db| work(&db))
+                .map(std::sync::Arc::new)
+                .map_err(|error| error.to_string())
+        }),
+        move |result| done(result.unwrap_or_else(|| Err(crate::t!("ui-worker-failed")))),
+    )
+}
