@@ -33,6 +33,12 @@ impl Allocation {
     }
 }
 
+/// What the customer still owes once these allocations are applied, out of `owed`.
+pub fn balance_after(owed: Money, allocations: &[Allocation]) -> Money {
+    let settled: Money = allocations.iter().map(|a| a.received() + a.discount).sum();
+    (owed - settled).max(Money::ZERO)
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImputationError {
     NotPositive,
@@ -226,6 +232,22 @@ mod tests {
         assert_eq!(
             impute(Money::from_cents(1), day, &[], &policy, &calendar),
             Err(ImputationError::NothingOwed)
+        );
+    }
+
+    #[test]
+    fn the_balance_after_counts_money_and_reductions() {
+        let ledgers = three_installments();
+        let allocations = run(10_500, date(2026, 4, 15), &ledgers);
+        let owed = total_owed(
+            &ledgers,
+            &ChargesPolicy::default(),
+            &Calendar::default(),
+            date(2026, 4, 15),
+        );
+        assert_eq!(
+            balance_after(owed, &allocations),
+            owed - Money::from_cents(10_500)
         );
     }
 

@@ -65,6 +65,18 @@ impl fmt::Display for SaleError {
 
 impl std::error::Error for SaleError {}
 
+/// The first due date a sale is offered with: a month after it.
+pub fn default_first_due(sale_date: NaiveDate) -> NaiveDate {
+    sale_date
+        .checked_add_months(Months::new(1))
+        .unwrap_or(sale_date)
+}
+
+/// What the planned installments add up to.
+pub fn planned_total(plan: &[PlannedInstallment]) -> Money {
+    plan.iter().map(|p| p.amount).sum()
+}
+
 impl SaleTerms {
     /// What is left after the down payment, split into monthly installments that add up
     /// to the cent. A day missing from a month (31 in April) falls on its last day.

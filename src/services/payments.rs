@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::imputation::{Allocation, impute};
+use crate::domain::imputation::{Allocation, balance_after, impute, total_owed};
 use crate::domain::installment::PaymentMethod;
 use crate::domain::money::{MAX_AMOUNT, Money};
 use crate::error::{Error, Result};
@@ -31,6 +31,18 @@ fn check(amount: Money, paid_on: NaiveDate, today: NaiveDate) -> Result<()> {
     Ok(())
 }
 
+fn open_ledgers(
+    conn: &rusqlite::Connection,
+    customer_id: i64,
+    paid_on: NaiveDate,
+) -> Result<Vec<crate::domain::installment::InstallmentLedger>> {
+    Ok(ledger::customer_installments(conn, customer_id, paid_on)?
+        .into_iter()
+        .filter(|row| row.status.is_collectible())
+        .map(|row| row.ledger)
+        .collect())
+}
+
 fn allocate(
     conn: &rusqlite::Connection,
     customer_id: i64,
@@ -38,11 +50,7 @@ fn allocate(
     paid_on: NaiveDate,
 ) -> Result<Vec<Allocation>> {
     let settings = settings::load(conn)?;
-    let ledgers: Vec<_> = ledger::customer_installments(conn, customer_id, paid_on)?
-        .into_iter()
-        .filter(|row| row.status.is_collectible())
-        .map(|row| row.ledger)
-        .collect();
+    let ledgers = open_ledgers(conn, customer_id, paid_on)?;
     Ok(impute(
         amount,
         paid_on,
@@ -52,6 +60,15 @@ fn allocate(
     )?)
 }
 
+/// Where a payment would go, shown before the clerk confirms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaymentPreview {
+    pub allocations: Vec<Allocation>,
+    /// Owed on the payment date before it, and what will be left after it.
+    pub owed_before: Money,
+    pub balance_after: Money,
+}
+
 /// Where the payment would go, without recording anything: shown before confirming.
 pub fn preview(
     db: &Database,
@@ -59,9 +76,17 @@ pub fn preview(
     amount: Money,
     paid_on: NaiveDate,
     today: NaiveDate,
-) -> Result<Vec<Allocation>> {
+) -> Result<PaymentPreview> {
     check(amount, paid_on, today)?;
-    allocate(db.conn(), customer_id, amount, paid_on)
+    let settings = settings::load(db.conn())?;
+    let ledgers = open_ledgers(db.conn(), customer_id, paid_on)?;
+    let owed_before = total_owed(&ledgers, &settings.charges, &settings.calendar(), paid_on);
+    let allocations = allocate(db.conn(), customer_id, amount, paid_on)?;
+    Ok(PaymentPreview {
+        balance_after: balance_after(owed_before, &allocations),
+        allocations,
+        owed_before,
+    })
 }
 
 /// Records the payment and its allocation in one transaction.

@@ -12,6 +12,11 @@ use crate::services::{Actor, customers, now_text};
 use crate::store::promises::{self as stored, NewPromise, PromiseRow};
 use crate::store::{Database, audit};
 
+/// The date a promise is offered with: a week from today.
+pub fn default_due_on(today: NaiveDate) -> NaiveDate {
+    today + Duration::days(7)
+}
+
 /// How far ahead a promise may be made.
 pub const MAX_DAYS_AHEAD: i64 = 60;
 const MAX_NOTE: usize = 500;

@@ -147,7 +147,11 @@ fn a_saturday_due_date_is_free_on_monday_through_the_service() {
         today(),
     )
     .unwrap();
-    assert_eq!(monday[0].charges_before.total.cents(), 30_000);
+    assert_eq!(monday.allocations[0].charges_before.total.cents(), 30_000);
+    assert_eq!(
+        (monday.owed_before.cents(), monday.balance_after.cents()),
+        (30_000, 0)
+    );
     let tuesday = services::payments::preview(
         &db,
         id,
@@ -157,8 +161,14 @@ fn a_saturday_due_date_is_free_on_monday_through_the_service() {
     );
     // On Tuesday the charges count from Saturday: 300,00 no longer settles it.
     let tuesday = tuesday.unwrap();
-    assert_eq!(tuesday[0].charges_before.total.cents(), 30_000 + 600 + 30);
-    assert_eq!(tuesday[0].status_after, InstallmentStatus::PartiallyPaid);
+    assert_eq!(
+        tuesday.allocations[0].charges_before.total.cents(),
+        30_000 + 600 + 30
+    );
+    assert_eq!(
+        tuesday.allocations[0].status_after,
+        InstallmentStatus::PartiallyPaid
+    );
 }
 
 #[test]

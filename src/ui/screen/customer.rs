@@ -53,7 +53,7 @@ impl State {
             statement: services::customers::statement(db, id, context.today)?,
             promises: services::promises::for_customer(db, id, context.today)?,
             contacts: services::contacts::for_customer(db, id)?,
-            promise_date: date_label(context.today + chrono::Duration::days(7)),
+            promise_date: date_label(services::promises::default_due_on(context.today)),
             promise_amount: String::new(),
             promise_note: String::new(),
             promise_error: None,

@@ -10,6 +10,7 @@ use crate::domain::installment::PaymentMethod;
 use crate::domain::money::Money;
 use crate::error::Result;
 use crate::services;
+use crate::services::payments::PaymentPreview;
 use crate::ui::context::date_label;
 use crate::ui::widget::{self, field};
 use crate::ui::{Context, theme};
@@ -22,7 +23,7 @@ pub struct State {
     installments: std::collections::HashMap<i64, (String, chrono::NaiveDate)>,
     amount: String,
     method: PaymentMethod,
-    preview: std::result::Result<(Money, Vec<Allocation>), String>,
+    preview: std::result::Result<(Money, PaymentPreview), String>,
 }
 
 #[derive(Clone, Debug)]
@@ -74,7 +75,7 @@ impl State {
         self.preview
             .as_ref()
             .ok()
-            .map(|(_, allocations)| allocations.as_slice())
+            .map(|(_, preview)| preview.allocations.as_slice())
     }
 
     fn recompute(&mut self, context: &Context) {
@@ -88,7 +89,7 @@ impl State {
                     context.today,
                     context.today,
                 )
-                .map(|allocations| (amount, allocations))
+                .map(|preview| (amount, preview))
                 .map_err(|error| error.to_string())
             });
     }
@@ -162,7 +163,8 @@ impl State {
                     allocation = allocation.push(widget::error_text(message.clone()));
                 }
             }
-            Ok((amount, allocations)) => {
+            Ok((_, preview)) => {
+                let allocations = &preview.allocations;
                 allocation = allocation.push(widget::header_cells(vec![
                     (crate::t!("statement-installment"), 4, false),
                     (crate::t!("statement-due"), 2, false),
@@ -188,12 +190,10 @@ impl State {
                         (a.status_after.label(), 2, false),
                     ]));
                 }
-                let left =
-                    self.owed - *amount - allocations.iter().map(|a| a.discount).sum::<Money>();
                 allocation = allocation.push(iced::widget::rule::horizontal(1));
                 allocation = allocation.push(text(crate::t!(
                     "payment-balance-after",
-                    balance = context.money(left.max(Money::ZERO))
+                    balance = context.money(preview.balance_after)
                 )));
             }
         }

@@ -8,7 +8,7 @@ use super::{Outcome, Route};
 use crate::domain::installment::PaymentMethod;
 use crate::domain::money::Money;
 use crate::domain::rate::BasisPoints;
-use crate::domain::sale::{PlannedInstallment, SaleTerms};
+use crate::domain::sale::{PlannedInstallment, SaleTerms, default_first_due, planned_total};
 use crate::error::Result;
 use crate::services;
 use crate::ui::context::{date_label, parse_date};
@@ -53,7 +53,7 @@ impl State {
             total: String::new(),
             down_payment: String::new(),
             installments: "3".to_string(),
-            first_due: date_label(context.today + chrono::Duration::days(30)),
+            first_due: date_label(default_first_due(context.today)),
             method: PaymentMethod::Cash,
             preview: Err(String::new()),
         };
@@ -218,7 +218,7 @@ impl State {
                         (context.money(planned.amount), 2, true),
                     ]));
                 }
-                let sum: Money = plan.iter().map(|p| p.amount).sum();
+                let sum = planned_total(plan);
                 preview = preview.push(iced::widget::rule::horizontal(1));
                 preview = preview.push(text(crate::t!(
                     "sale-split-check",
