@@ -344,3 +344,13 @@ dayend-csv-count = Count
 dayend-csv-clerk = Clerk
 dayend-csv-from = Previous band
 dayend-csv-to = Current band
+
+## Boleto and Pix
+boleto-length = A boleto has 44 digits in the barcode or 47 in the digitable line; { $length } were given.
+boleto-general-check-digit = Invalid barcode: the general check digit does not match.
+boleto-field-check-digit = Invalid digitable line: field { $field }'s check digit does not match.
+boleto-factor = Invalid due-date factor { $factor }.
+boleto-due-date-too-early = A due date before 03/07/2000 does not fit the due-date factor.
+boleto-bank = Invalid bank code “{ $bank }”: 3 digits.
+boleto-campo-livre = The bank's free field must have 25 digits.
+boleto-value = Value beyond what a boleto holds (up to R$ 99.999.999,99).

@@ -344,3 +344,13 @@ dayend-csv-count = Quantidade
 dayend-csv-clerk = Atendente
 dayend-csv-from = Faixa anterior
 dayend-csv-to = Faixa atual
+
+## Boleto e Pix
+boleto-length = Um boleto tem 44 dígitos no código de barras ou 47 na linha digitável; foram informados { $length }.
+boleto-general-check-digit = Código de barras inválido: o dígito verificador geral não confere.
+boleto-field-check-digit = Linha digitável inválida: o dígito do campo { $field } não confere.
+boleto-factor = Fator de vencimento { $factor } inválido.
+boleto-due-date-too-early = Vencimento anterior a 03/07/2000 não cabe no fator de vencimento.
+boleto-bank = Código de banco “{ $bank }” inválido: são 3 dígitos.
+boleto-campo-livre = O campo livre do banco precisa ter 25 dígitos.
+boleto-value = Valor fora do que o boleto comporta (até R$ 99.999.999,99).

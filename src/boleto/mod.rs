@@ -1,0 +1,4 @@
+//! Boleto codes (FEBRABAN barcode, digitable line, due-date factor) and the Pix
+//! BR Code: pure functions, checked against the published vectors.
+
+pub mod barcode;
