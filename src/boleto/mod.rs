@@ -2,3 +2,4 @@
 //! BR Code: pure functions, checked against the published vectors.
 
 pub mod barcode;
+pub mod pix;
