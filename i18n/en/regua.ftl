@@ -363,3 +363,5 @@ pix-amount = Invalid amount “{ $amount }” in the Pix code.
 pix-key = The Pix key must have 1 to { $max } characters.
 pix-txid = Invalid identifier “{ $txid }”: use up to 25 letters and digits, no accents or symbols.
 pix-field = Field { $field } of the Pix code is empty.
+bank-field = Invalid bank field “{ $field }”: digits only, at most { $max }.
+bank-convenio = Banco do Brasil agreement with { $length } digits: it has 4, 6, 7 or 8.

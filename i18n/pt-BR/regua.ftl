@@ -363,3 +363,5 @@ pix-amount = Valor “{ $amount }” inválido no código Pix.
 pix-key = A chave Pix precisa ter de 1 a { $max } caracteres.
 pix-txid = Identificador “{ $txid }” inválido: use até 25 letras e números, sem acentos nem símbolos.
 pix-field = O campo { $field } do código Pix ficou vazio.
+bank-field = Campo “{ $field }” do banco inválido: use só dígitos, no máximo { $max }.
+bank-convenio = Convênio do Banco do Brasil com { $length } dígitos: são 4, 6, 7 ou 8.
