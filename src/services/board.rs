@@ -1,6 +1,6 @@
 //! The delinquency board: every band with its customers and updated amounts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 
@@ -92,12 +92,18 @@ pub fn detail(db: &Database, today: NaiveDate) -> Result<BoardDetail> {
         .conn()
         .prepare_cached("SELECT id, name, tax_id FROM customers")?;
     let mut rows = statement.query([])?;
+    // Only those on the board get their CPF/CNPJ formatted.
+    let listed: HashSet<i64> = contributions.iter().map(|c| c.customer_id).collect();
     while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        if !listed.contains(&id) {
+            continue;
+        }
         let tax_id: String = row.get(2)?;
         let formatted = TaxId::parse(&tax_id)
             .map(|t| t.formatted())
             .unwrap_or(tax_id);
-        names.insert(row.get(0)?, (row.get(1)?, formatted));
+        names.insert(id, (row.get(1)?, formatted));
     }
     let customers = contributions
         .into_iter()
@@ -108,7 +114,7 @@ pub fn detail(db: &Database, today: NaiveDate) -> Result<BoardDetail> {
                  days_overdue,
                  amounts,
              }| {
-                let (name, tax_id) = names.remove(&customer_id).unwrap_or_default();
+                let (name, tax_id) = names.get(&customer_id).cloned().unwrap_or_default();
                 BoardCustomer {
                     customer_id,
                     name,

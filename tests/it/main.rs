@@ -6,6 +6,7 @@ mod cli;
 mod counter;
 mod database;
 mod ledger;
+mod reports;
 mod support;
 #[cfg(feature = "app")]
 mod ui;
