@@ -134,3 +134,20 @@ pub fn for_customer(db: &Database, customer_id: i64) -> Result<Vec<ContactView>>
         })
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_channel_round_trips_through_its_code() {
+        for channel in ContactChannel::ALL {
+            assert_eq!(ContactChannel::from_code(channel.as_str()), Some(channel));
+        }
+        assert_eq!(
+            ContactChannel::from_code("in_person"),
+            Some(ContactChannel::InPerson)
+        );
+        assert_eq!(ContactChannel::from_code("fax"), None);
+    }
+}

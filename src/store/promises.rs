@@ -72,10 +72,10 @@ fn row(row: &rusqlite::Row<'_>) -> rusqlite::Result<PromiseRow> {
     })
 }
 
-/// A customer's promises, newest first.
+/// A customer's promises, the last made first.
 pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<PromiseRow>> {
     let mut statement = conn.prepare_cached(&format!(
-        "{SELECT} WHERE p.customer_id = ?1 ORDER BY p.due_on DESC, p.id DESC"
+        "{SELECT} WHERE p.customer_id = ?1 ORDER BY p.made_on DESC, p.id DESC"
     ))?;
     let rows = statement.query_map([customer_id], row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -99,6 +99,14 @@ fn editing_a_customer_keeps_everything_consistent() {
         services::customers::update(&mut db, &ana(), 999, &customer("X", "390.533.447-05")),
         Err(Error::CustomerNotFound(_))
     ));
+    assert_eq!(
+        services::customers::get(&db, maria)
+            .unwrap()
+            .customer
+            .tax_id
+            .as_str(),
+        "11144477735"
+    );
     drop(db);
     assert_eq!(snapshot(&folder.db()), before);
 }
@@ -169,6 +177,30 @@ fn a_promise_is_pending_then_kept_or_broken() {
     );
     let due = services::promises::due_on(&db, in_three_days, today()).unwrap();
     assert_eq!(due[0].customer_name, "Maria Souza");
+    assert_eq!(due[0].status, PromiseStatus::Kept);
+
+    // A second promise, made the next day for an earlier date, is listed first.
+    let tomorrow = today() + chrono::Duration::days(1);
+    let second = services::promises::record(
+        &mut db,
+        &ana(),
+        id,
+        tomorrow + chrono::Duration::days(1),
+        Money::from_cents(5_000),
+        "resto",
+        tomorrow,
+    )
+    .unwrap();
+    let listed = services::promises::for_customer(&db, id, tomorrow).unwrap();
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed[0].id, second);
+    assert_eq!(listed[0].made_on, tomorrow);
+    assert_eq!(listed[0].note, "resto");
+    assert_eq!(listed[0].actor, "teste:ana");
+    assert_eq!(
+        regua::store::audit::recent(db.conn(), 1).unwrap()[0].action,
+        "promise.record"
+    );
 }
 
 #[test]
@@ -229,10 +261,18 @@ fn the_store_setup_reports_every_field_then_saves() {
 
     let mut over = settings.clone();
     over.charges.monthly_interest = BasisPoints(150);
+    over.store.trade_name = "Conceição".into();
+    drop(db);
+    let before = snapshot(&folder.db());
+    let mut db = Database::open(&folder.db()).unwrap();
     assert!(matches!(
         services::settings::replace(&mut db, &ana(), &over),
         Err(Error::Policy(_))
     ));
+    assert_eq!(services::settings::load(&db).unwrap(), settings);
+    drop(db);
+    assert_eq!(snapshot(&folder.db()), before);
+    let mut db = Database::open(&folder.db()).unwrap();
     let mut lower = settings.clone();
     lower.charges.fine = BasisPoints(100);
     services::settings::replace(&mut db, &ana(), &lower).unwrap();
@@ -240,6 +280,10 @@ fn the_store_setup_reports_every_field_then_saves() {
         services::settings::load(&db).unwrap().charges.fine.value(),
         100
     );
+    let audit = &regua::store::audit::recent(db.conn(), 1).unwrap()[0];
+    assert_eq!(audit.action, "settings.replace");
+    assert!(audit.details.contains("charges.fine"), "{}", audit.details);
+    assert!(!audit.details.contains("store."), "{}", audit.details);
 }
 
 #[test]
