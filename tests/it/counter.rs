@@ -3,12 +3,10 @@
 
 use regua::Error;
 use regua::domain::band::BandSlot;
-use regua::domain::customer::{Address, CustomerInput};
 use regua::domain::demo::DemoOptions;
 use regua::domain::installment::PaymentMethod;
 use regua::domain::money::Money;
 use regua::domain::rate::BasisPoints;
-use regua::domain::sale::SaleTerms;
 use regua::domain::settings::{StoreField, StoreInput};
 use regua::services::contacts::ContactChannel;
 use regua::services::promises::PromiseStatus;
@@ -18,39 +16,10 @@ use regua::store::Database;
 
 use crate::support::*;
 
-fn ana() -> Actor {
-    Actor("teste:ana".into())
-}
-
-fn customer(name: &str, tax_id: &str) -> CustomerInput {
-    CustomerInput {
-        name: name.into(),
-        tax_id: tax_id.into(),
-        phones: vec!["(31) 98765-4321".into()],
-        address: Address {
-            street: "Rua da Bahia".into(),
-            city: "Belo Horizonte".into(),
-            state: "MG".into(),
-            postal_code: "30160-011".into(),
-            ..Default::default()
-        },
-        ..Default::default()
-    }
-}
-
 /// A customer with one installment of R$ 300,00 due `days_late` days before today.
 fn late_customer(db: &mut Database, name: &str, tax_id: &str, days_late: i64) -> i64 {
-    let id = services::customers::create(db, &ana(), &customer(name, tax_id)).unwrap();
-    let due = today() - chrono::Duration::days(days_late);
-    let terms = SaleTerms {
-        sale_date: due - chrono::Duration::days(30),
-        description: "Sofá".into(),
-        total: Money::from_cents(30_000),
-        down_payment: Money::ZERO,
-        installments: 1,
-        first_due: due,
-        financing_rate: BasisPoints(0),
-    };
+    let id = services::customers::create(db, &ana(), &customer_input(name, tax_id)).unwrap();
+    let terms = sale_terms(today() - chrono::Duration::days(days_late), 30_000, 1);
     services::sales::create(db, &ana(), id, &terms, PaymentMethod::Cash).unwrap();
     id
 }
@@ -59,10 +28,18 @@ fn late_customer(db: &mut Database, name: &str, tax_id: &str, days_late: i64) ->
 fn editing_a_customer_keeps_everything_consistent() {
     let folder = Folder::new();
     let mut db = Database::open(&folder.db()).unwrap();
-    let maria =
-        services::customers::create(&mut db, &ana(), &customer("Maria Souza", "111.444.777-35"))
-            .unwrap();
-    services::customers::create(&mut db, &ana(), &customer("José Lima", "525.131.277-65")).unwrap();
+    let maria = services::customers::create(
+        &mut db,
+        &ana(),
+        &customer_input("Maria Souza", "111.444.777-35"),
+    )
+    .unwrap();
+    services::customers::create(
+        &mut db,
+        &ana(),
+        &customer_input("José Lima", "525.131.277-65"),
+    )
+    .unwrap();
 
     let record = services::customers::get(&db, maria).unwrap();
     let mut input = services::customers::input_from(&record);
@@ -96,7 +73,7 @@ fn editing_a_customer_keeps_everything_consistent() {
         Err(Error::DuplicateTaxId(_))
     ));
     assert!(matches!(
-        services::customers::update(&mut db, &ana(), 999, &customer("X", "390.533.447-05")),
+        services::customers::update(&mut db, &ana(), 999, &customer_input("X", "390.533.447-05")),
         Err(Error::CustomerNotFound(_))
     ));
     assert_eq!(

@@ -1,63 +1,34 @@
 //! Customers, sales and payments through the services, on a real file.
 
 use regua::Error;
-use regua::domain::customer::{Address, CustomerInput};
+use regua::domain::customer::CustomerInput;
 use regua::domain::demo::DemoOptions;
 use regua::domain::installment::{InstallmentStatus, PaymentMethod};
 use regua::domain::money::Money;
-use regua::domain::rate::BasisPoints;
-use regua::domain::sale::SaleTerms;
-use regua::services::{self, Actor};
+use regua::services;
 use regua::store::{Database, audit};
 
 use crate::support::*;
 
-fn clerk() -> Actor {
-    Actor("teste:ana".to_string())
-}
-
 fn maria() -> CustomerInput {
-    CustomerInput {
-        name: "Maria da Conceição".into(),
-        tax_id: "111.444.777-35".into(),
-        phones: vec!["(31) 98765-4321".into()],
-        email: "maria@exemplo.com.br".into(),
-        address: Address {
-            street: "Rua da Bahia".into(),
-            number: "100".into(),
-            district: "Centro".into(),
-            city: "Belo Horizonte".into(),
-            state: "MG".into(),
-            postal_code: "30160-011".into(),
-            ..Default::default()
-        },
-        ..Default::default()
-    }
-}
-
-fn sale(first_due: chrono::NaiveDate, total: i64, installments: u32) -> SaleTerms {
-    SaleTerms {
-        sale_date: first_due - chrono::Duration::days(30),
-        description: "Geladeira".into(),
-        total: Money::from_cents(total),
-        down_payment: Money::ZERO,
-        installments,
-        first_due,
-        financing_rate: BasisPoints(0),
-    }
+    let mut maria = customer_input("Maria da Conceição", "111.444.777-35");
+    maria.email = "maria@exemplo.com.br".into();
+    maria.address.number = "100".into();
+    maria.address.district = "Centro".into();
+    maria
 }
 
 #[test]
 fn a_sale_paid_late_in_part_is_itemized_by_the_one_engine() {
     let folder = Folder::new();
     let mut db = Database::open(&folder.db()).unwrap();
-    let id = services::customers::create(&mut db, &clerk(), &maria()).unwrap();
+    let id = services::customers::create(&mut db, &ana(), &maria()).unwrap();
     // Three installments of R$ 300,00 due 10/09, 10/10 and 10/11/2026.
     services::sales::create(
         &mut db,
-        &clerk(),
+        &ana(),
         id,
-        &sale(date(2026, 9, 10), 90_000, 3),
+        &sale_terms(date(2026, 9, 10), 90_000, 3),
         PaymentMethod::Cash,
     )
     .unwrap();
@@ -79,7 +50,7 @@ fn a_sale_paid_late_in_part_is_itemized_by_the_one_engine() {
     // R$ 320,00 paid on 20/10 settles #1 (310,00) and puts 10,00 on #2's charges.
     let receipt = services::payments::receive(
         &mut db,
-        &clerk(),
+        &ana(),
         id,
         Money::from_cents(32_000),
         PaymentMethod::Pix,
@@ -129,13 +100,13 @@ fn a_sale_paid_late_in_part_is_itemized_by_the_one_engine() {
 fn a_saturday_due_date_is_free_on_monday_through_the_service() {
     let folder = Folder::new();
     let mut db = Database::open(&folder.db()).unwrap();
-    let id = services::customers::create(&mut db, &clerk(), &maria()).unwrap();
+    let id = services::customers::create(&mut db, &ana(), &maria()).unwrap();
     // 7 Nov 2026 is a Saturday.
     services::sales::create(
         &mut db,
-        &clerk(),
+        &ana(),
         id,
-        &sale(date(2026, 11, 7), 30_000, 1),
+        &sale_terms(date(2026, 11, 7), 30_000, 1),
         PaymentMethod::Cash,
     )
     .unwrap();
@@ -175,12 +146,12 @@ fn a_saturday_due_date_is_free_on_monday_through_the_service() {
 fn refused_actions_change_nothing() {
     let folder = Folder::new();
     let mut db = Database::open(&folder.db()).unwrap();
-    let id = services::customers::create(&mut db, &clerk(), &maria()).unwrap();
+    let id = services::customers::create(&mut db, &ana(), &maria()).unwrap();
     services::sales::create(
         &mut db,
-        &clerk(),
+        &ana(),
         id,
-        &sale(date(2026, 10, 10), 50_000, 2),
+        &sale_terms(date(2026, 10, 10), 50_000, 2),
         PaymentMethod::Cash,
     )
     .unwrap();
@@ -190,7 +161,7 @@ fn refused_actions_change_nothing() {
 
     let too_much = services::payments::receive(
         &mut db,
-        &clerk(),
+        &ana(),
         id,
         Money::from_cents(1_000_000),
         PaymentMethod::Cash,
@@ -207,7 +178,7 @@ fn refused_actions_change_nothing() {
 
     let future = services::payments::receive(
         &mut db,
-        &clerk(),
+        &ana(),
         id,
         Money::from_cents(100),
         PaymentMethod::Cash,
@@ -218,7 +189,7 @@ fn refused_actions_change_nothing() {
 
     let negative = services::payments::receive(
         &mut db,
-        &clerk(),
+        &ana(),
         id,
         Money::from_cents(-100),
         PaymentMethod::Cash,
@@ -227,7 +198,7 @@ fn refused_actions_change_nothing() {
     );
     assert!(matches!(negative, Err(Error::Payment(_))));
 
-    let duplicate = services::customers::create(&mut db, &clerk(), &maria());
+    let duplicate = services::customers::create(&mut db, &ana(), &maria());
     assert!(matches!(duplicate, Err(Error::DuplicateTaxId(_))));
     assert!(
         duplicate
@@ -239,19 +210,19 @@ fn refused_actions_change_nothing() {
     let mut bad = maria();
     bad.tax_id = "111.444.777-36".into();
     bad.address.state = "ZZ".into();
-    let invalid = services::customers::create(&mut db, &clerk(), &bad).unwrap_err();
+    let invalid = services::customers::create(&mut db, &ana(), &bad).unwrap_err();
     let message = invalid.to_string();
     assert!(message.contains("dígitos verificadores"), "{message}");
     assert!(message.contains("UF “ZZ” inexistente"), "{message}");
 
-    let mut bad_sale = sale(date(2026, 12, 10), 10_000, 3);
+    let mut bad_sale = sale_terms(date(2026, 12, 10), 10_000, 3);
     bad_sale.down_payment = Money::from_cents(10_000);
     assert!(matches!(
-        services::sales::create(&mut db, &clerk(), id, &bad_sale, PaymentMethod::Cash),
+        services::sales::create(&mut db, &ana(), id, &bad_sale, PaymentMethod::Cash),
         Err(Error::Sale(_))
     ));
     assert!(matches!(
-        services::settings::set(&mut db, &clerk(), "charges.fine", "2,5"),
+        services::settings::set(&mut db, &ana(), "charges.fine", "2,5"),
         Err(Error::Config(_))
     ));
     drop(db);
@@ -264,7 +235,7 @@ fn the_board_agrees_with_every_customer_statement() {
     let mut db = Database::open(&folder.db()).unwrap();
     let summary = services::demo::create(
         &mut db,
-        &clerk(),
+        &ana(),
         &DemoOptions {
             customers: 150,
             seed: 42,
@@ -304,7 +275,7 @@ fn the_board_agrees_with_every_customer_statement() {
 fn finds_customers_as_a_clerk_types() {
     let folder = Folder::new();
     let mut db = Database::open(&folder.db()).unwrap();
-    let id = services::customers::create(&mut db, &clerk(), &maria()).unwrap();
+    let id = services::customers::create(&mut db, &ana(), &maria()).unwrap();
     let found = |q: &str| -> Vec<i64> {
         services::customers::search(&db, q, 10)
             .unwrap()

@@ -3,54 +3,28 @@
 
 use chrono::Duration;
 use regua::domain::band::BandSlot;
-use regua::domain::customer::{Address, CustomerInput};
 use regua::domain::demo::DemoOptions;
 use regua::domain::installment::PaymentMethod;
 use regua::domain::money::Money;
-use regua::domain::rate::BasisPoints;
-use regua::domain::sale::SaleTerms;
 use regua::services::board::{BandSort, band_list};
 use regua::services::{self, Actor};
 use regua::store::Database;
 
 use crate::support::*;
 
-fn ana() -> Actor {
-    Actor("teste:ana".into())
-}
-
 fn bruno() -> Actor {
     Actor("teste:bruno".into())
 }
 
 fn customer(db: &mut Database, name: &str, tax_id: &str) -> i64 {
-    let input = CustomerInput {
-        name: name.into(),
-        tax_id: tax_id.into(),
-        phones: vec!["(31) 98765-4321".into()],
-        address: Address {
-            street: "Rua da Bahia".into(),
-            city: "Belo Horizonte".into(),
-            state: "MG".into(),
-            postal_code: "30160-011".into(),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    services::customers::create(db, &ana(), &input).unwrap()
+    services::customers::create(db, &ana(), &customer_input(name, tax_id)).unwrap()
 }
 
 /// One sale of `cents` in one installment due on `due`, with `down` paid in cash.
 fn sale(db: &mut Database, actor: &Actor, id: i64, due: chrono::NaiveDate, cents: i64, down: i64) {
-    let terms = SaleTerms {
-        sale_date: (due - Duration::days(30)).min(today()),
-        description: "Sofá".into(),
-        total: Money::from_cents(cents),
-        down_payment: Money::from_cents(down),
-        installments: 1,
-        first_due: due,
-        financing_rate: BasisPoints(0),
-    };
+    let mut terms = sale_terms(due, cents, 1);
+    terms.sale_date = terms.sale_date.min(today());
+    terms.down_payment = Money::from_cents(down);
     services::sales::create(db, actor, id, &terms, PaymentMethod::Cash).unwrap();
 }
 

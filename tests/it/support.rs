@@ -2,6 +2,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use chrono::NaiveDate;
+use regua::domain::customer::{Address, CustomerInput};
+use regua::domain::money::Money;
+use regua::domain::rate::BasisPoints;
+use regua::domain::sale::SaleTerms;
+use regua::services::Actor;
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -103,4 +108,39 @@ pub fn snapshot(db: &Path) -> Vec<(String, i64)> {
             (table.to_string(), count * 1_000_000_007 + statuses)
         })
         .collect()
+}
+
+/// The clerk the tests act as.
+pub fn ana() -> Actor {
+    Actor("teste:ana".into())
+}
+
+/// A valid customer living in Belo Horizonte.
+pub fn customer_input(name: &str, tax_id: &str) -> CustomerInput {
+    CustomerInput {
+        name: name.into(),
+        tax_id: tax_id.into(),
+        phones: vec!["(31) 98765-4321".into()],
+        address: Address {
+            street: "Rua da Bahia".into(),
+            city: "Belo Horizonte".into(),
+            state: "MG".into(),
+            postal_code: "30160-011".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
+/// A sale of `cents` made a month before `first_due`, no down payment, no financing.
+pub fn sale_terms(first_due: NaiveDate, cents: i64, installments: u32) -> SaleTerms {
+    SaleTerms {
+        sale_date: first_due - chrono::Duration::days(30),
+        description: "Sofá".into(),
+        total: Money::from_cents(cents),
+        down_payment: Money::ZERO,
+        installments,
+        first_due,
+        financing_rate: BasisPoints(0),
+    }
 }
