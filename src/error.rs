@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use rusqlite::ErrorCode;
 
+use crate::boleto::account::AccountErrors;
 use crate::domain::charges::PolicyError;
 use crate::domain::customer::CustomerErrors;
 use crate::domain::document::TaxIdError;
@@ -53,6 +54,18 @@ pub enum Error {
     DuplicateTaxId(String),
     NotEmpty,
     BadArgument(String),
+    BankAccount(AccountErrors),
+    /// A boleto or Pix code could not be built; the message says why.
+    Code(String),
+    NoBankAccount,
+    NoBankAccountNorPixKey,
+    InstallmentNotFound(i64),
+    InstallmentClosed(i64),
+    SaleNotFound(i64),
+    NothingOpenInSale(i64),
+    PaymentNotFound(i64),
+    DueDateInPast(chrono::NaiveDate),
+    Pdf(String),
 }
 
 impl Error {
@@ -122,6 +135,28 @@ impl fmt::Display for Error {
             }
             Error::NotEmpty => crate::t!("error-not-empty"),
             Error::BadArgument(detail) => detail.clone(),
+            Error::BankAccount(errors) => errors.to_string(),
+            Error::Code(detail) => detail.clone(),
+            Error::NoBankAccount => crate::t!("error-no-bank-account"),
+            Error::NoBankAccountNorPixKey => crate::t!("error-no-bank-account-nor-pix"),
+            Error::InstallmentNotFound(id) => {
+                crate::t!("error-installment-not-found", id = id.to_string())
+            }
+            Error::InstallmentClosed(id) => {
+                crate::t!("error-installment-closed", id = id.to_string())
+            }
+            Error::SaleNotFound(id) => crate::t!("error-sale-not-found", id = id.to_string()),
+            Error::NothingOpenInSale(id) => {
+                crate::t!("error-nothing-open-in-sale", id = id.to_string())
+            }
+            Error::PaymentNotFound(id) => {
+                crate::t!("error-payment-not-found", id = id.to_string())
+            }
+            Error::DueDateInPast(date) => crate::t!(
+                "error-due-date-in-past",
+                date = date.format("%d/%m/%Y").to_string()
+            ),
+            Error::Pdf(detail) => crate::t!("error-pdf", detail = detail.clone()),
         };
         f.write_str(&message)
     }
@@ -161,4 +196,29 @@ wrap! {
     PolicyError => Policy,
     ImputationError => Payment,
     SaleError => Sale,
+    AccountErrors => BankAccount,
+}
+
+impl From<crate::boleto::banks::CampoLivreError> for Error {
+    fn from(error: crate::boleto::banks::CampoLivreError) -> Error {
+        Error::Code(error.to_string())
+    }
+}
+
+impl From<crate::boleto::barcode::BoletoError> for Error {
+    fn from(error: crate::boleto::barcode::BoletoError) -> Error {
+        Error::Code(error.to_string())
+    }
+}
+
+impl From<crate::boleto::pix::PixError> for Error {
+    fn from(error: crate::boleto::pix::PixError) -> Error {
+        Error::Code(error.to_string())
+    }
+}
+
+impl From<crate::boleto::pix_key::PixKeyError> for Error {
+    fn from(error: crate::boleto::pix_key::PixKeyError) -> Error {
+        Error::Code(error.to_string())
+    }
 }

@@ -6,6 +6,7 @@
 
 pub mod boleto;
 pub mod cli;
+pub mod docs;
 pub mod domain;
 pub mod error;
 pub mod i18n;

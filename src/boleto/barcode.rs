@@ -105,8 +105,10 @@ impl Barcode {
 
     fn check(digits: String) -> Result<Barcode, BoletoError> {
         let without_dv = format!("{}{}", &digits[..4], &digits[5..]);
-        if general_check_digit(&without_dv) != digits.as_bytes()[4] - b'0' {
-            return Err(BoletoError::GeneralCheckDigit);
+        let expected = general_check_digit(&without_dv);
+        let found = digits.as_bytes()[4] - b'0';
+        if expected != found {
+            return Err(BoletoError::GeneralCheckDigit { found, expected });
         }
         let factor: u16 = digits[5..9].parse().unwrap_or(0);
         if factor != 0 && factor < 1000 {
@@ -174,9 +176,14 @@ impl DigitableLine {
             return Err(BoletoError::Length(digits.len()));
         }
         for (field, range) in [(1, 0..9), (2, 10..20), (3, 21..31)] {
-            let dv = digits.as_bytes()[range.end] - b'0';
-            if mod10(&digits[range]) != dv {
-                return Err(BoletoError::FieldCheckDigit(field));
+            let found = digits.as_bytes()[range.end] - b'0';
+            let expected = mod10(&digits[range]);
+            if expected != found {
+                return Err(BoletoError::FieldCheckDigit {
+                    field,
+                    found,
+                    expected,
+                });
             }
         }
         let line = DigitableLine(digits);
@@ -227,8 +234,10 @@ impl fmt::Display for DigitableLine {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BoletoError {
     Length(usize),
-    GeneralCheckDigit,
-    FieldCheckDigit(u8),
+    /// The barcode's 5th digit (the line's 33rd).
+    GeneralCheckDigit { found: u8, expected: u8 },
+    /// The last digit of field 1, 2 or 3 of the line (its 10th, 21st or 32nd).
+    FieldCheckDigit { field: u8, found: u8, expected: u8 },
     Factor(u16),
     DueDateTooEarly,
     Bank(String),
@@ -242,10 +251,22 @@ impl fmt::Display for BoletoError {
             BoletoError::Length(length) => {
                 crate::t!("boleto-length", length = length.to_string())
             }
-            BoletoError::GeneralCheckDigit => crate::t!("boleto-general-check-digit"),
-            BoletoError::FieldCheckDigit(field) => {
-                crate::t!("boleto-field-check-digit", field = field.to_string())
-            }
+            BoletoError::GeneralCheckDigit { found, expected } => crate::t!(
+                "boleto-general-check-digit",
+                found = found.to_string(),
+                expected = expected.to_string()
+            ),
+            BoletoError::FieldCheckDigit {
+                field,
+                found,
+                expected,
+            } => crate::t!(
+                "boleto-field-check-digit",
+                field = field.to_string(),
+                position = [10, 21, 32][usize::from(*field - 1)].to_string(),
+                found = found.to_string(),
+                expected = expected.to_string()
+            ),
             BoletoError::Factor(factor) => {
                 crate::t!("boleto-factor", factor = format!("{factor:04}"))
             }
@@ -367,12 +388,19 @@ mod tests {
         let line = "34191.10121 34567.880058 71234.570001 6 16670000012345";
         assert_eq!(
             Barcode::parse(&line.replace("34191.10121", "34191.10122")),
-            Err(BoletoError::FieldCheckDigit(1))
+            Err(BoletoError::FieldCheckDigit {
+                field: 1,
+                found: 2,
+                expected: 1
+            })
         );
         assert_eq!(Barcode::parse("1234"), Err(BoletoError::Length(4)));
         assert_eq!(
             Barcode::parse("34197166700000123451101234567880057123457000"),
-            Err(BoletoError::GeneralCheckDigit)
+            Err(BoletoError::GeneralCheckDigit {
+                found: 7,
+                expected: 6
+            })
         );
     }
 

@@ -58,6 +58,76 @@ pub enum Command {
         #[arg(value_name = "ARQUIVO")]
         file: PathBuf,
     },
+    SecondCopy {
+        #[arg(value_name = "PARCELA")]
+        installment: i64,
+        #[arg(long = "out", value_name = "ARQUIVO.pdf")]
+        pdf: PathBuf,
+    },
+    Carne {
+        #[arg(value_name = "VENDA")]
+        sale: i64,
+        #[arg(long = "out", value_name = "ARQUIVO.pdf")]
+        pdf: PathBuf,
+    },
+    Receipt {
+        #[arg(value_name = "PAGAMENTO")]
+        payment: i64,
+        #[arg(long = "out", value_name = "ARQUIVO.pdf")]
+        pdf: PathBuf,
+    },
+    #[command(subcommand)]
+    Boleto(BoletoAction),
+    #[command(subcommand)]
+    Pix(PixAction),
+}
+
+#[derive(Clone, Debug, Subcommand)]
+pub enum BoletoAction {
+    Check {
+        #[arg(value_name = "CÓDIGO", allow_hyphen_values = true)]
+        text: String,
+    },
+    Make {
+        #[arg(long, value_name = "CÓDIGO")]
+        bank: String,
+        #[arg(long, value_name = "AGÊNCIA")]
+        agency: String,
+        #[arg(long, value_name = "CONTA")]
+        account: String,
+        #[arg(long, value_name = "CONVÊNIO")]
+        convenio: Option<String>,
+        #[arg(long, value_name = "CARTEIRA")]
+        wallet: String,
+        #[arg(long, value_name = "N")]
+        our_number: u64,
+        #[arg(long, value_name = "AAAA-MM-DD")]
+        due: String,
+        #[arg(long = "amount", value_name = "VALOR")]
+        boleto_amount: String,
+        #[arg(long = "out", value_name = "ARQUIVO.pdf")]
+        boleto_pdf: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Debug, Subcommand)]
+pub enum PixAction {
+    Check {
+        #[arg(value_name = "CÓDIGO")]
+        payload: String,
+    },
+    Make {
+        #[arg(long = "key", value_name = "CHAVE")]
+        pix_key: String,
+        #[arg(long, value_name = "NOME")]
+        name: String,
+        #[arg(long, value_name = "CIDADE")]
+        city: String,
+        #[arg(long = "amount", value_name = "VALOR")]
+        pix_amount: Option<String>,
+        #[arg(long, value_name = "ID")]
+        txid: Option<String>,
+    },
 }
 
 #[derive(Clone, Debug, Subcommand)]

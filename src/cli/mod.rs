@@ -2,6 +2,7 @@
 //! or JSON. Messages come from the Fluent catalogues.
 
 mod args;
+mod documents;
 mod output;
 
 use std::io::Write;
@@ -17,7 +18,9 @@ use crate::error::{Error, Result};
 use crate::services::{self, Actor};
 use crate::store::{self, Database, backup};
 
-pub use args::{Cli, Command, ConfigAction, CustomerAction, localized_command};
+pub use args::{
+    BoletoAction, Cli, Command, ConfigAction, CustomerAction, PixAction, localized_command,
+};
 
 /// Runs the command line with these arguments; returns the process exit code.
 pub fn run(arguments: Vec<String>) -> i32 {
@@ -254,5 +257,37 @@ fn execute(cli: &Cli, command: Command, out: &mut dyn Write) -> Result<()> {
             let kept = services::backup::restore(&path, &actor, &file)?;
             write(out, output::restored(&file, &kept, json))
         }
+        Command::SecondCopy { installment, pdf } => {
+            let db = open(cli)?;
+            let bytes = services::documents::second_copy(&db, installment, today)?;
+            write(out, documents::written(&bytes, &pdf, json, serde_json::json!({}))?)
+        }
+        Command::Carne { sale, pdf } => {
+            let mut db = open(cli)?;
+            let (bytes, issued) = services::documents::carne(&mut db, &actor, sale, today)?;
+            let mut text = documents::written(
+                &bytes,
+                &pdf,
+                json,
+                serde_json::json!({ "boletos_issued": issued }),
+            )?;
+            if issued > 0 && !json {
+                text.push_str(&format!(
+                    "{}\n",
+                    crate::t!("cli-carne-issued", count = issued.to_string())
+                ));
+            }
+            write(out, text)
+        }
+        Command::Receipt { payment, pdf } => {
+            let db = open(cli)?;
+            let bytes = services::documents::receipt(&db, payment)?;
+            write(out, documents::written(&bytes, &pdf, json, serde_json::json!({}))?)
+        }
+        Command::Boleto(action) => {
+            let path = database_path(cli)?;
+            write(out, documents::boleto(action, &path, today, json)?)
+        }
+        Command::Pix(action) => write(out, documents::pix(action, json)?),
     }
 }

@@ -131,6 +131,8 @@ pub enum FieldError {
     State(String),
     PostalCode(String),
     TooLong(usize),
+    /// A message already in the user's language.
+    Message(String),
 }
 
 impl fmt::Display for FieldError {
@@ -143,6 +145,7 @@ impl fmt::Display for FieldError {
             FieldError::State(value) => crate::t!("field-state", value = value.clone()),
             FieldError::PostalCode(value) => crate::t!("field-postal-code", value = value.clone()),
             FieldError::TooLong(max) => crate::t!("field-too-long", max = max.to_string()),
+            FieldError::Message(message) => message.clone(),
         };
         f.write_str(&message)
     }

@@ -17,6 +17,8 @@ use super::money::Money;
 use super::rate::BasisPoints;
 use super::sale::{PlannedInstallment, SaleTerms};
 use super::settings::StoreProfile;
+use crate::boleto::account::{Bank, BankAccount};
+use crate::boleto::pix_key::PixKey;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DemoOptions {
@@ -48,6 +50,7 @@ pub struct DemoCustomer {
 
 pub struct DemoPlan {
     pub store: StoreProfile,
+    pub bank_account: BankAccount,
     pub customers: Vec<DemoCustomer>,
 }
 
@@ -272,10 +275,12 @@ fn method(random: &mut Random) -> PaymentMethod {
 }
 
 pub fn demo_store() -> StoreProfile {
+    let cnpj = TaxId::cnpj_from_base(123_456_780_001);
     StoreProfile {
+        pix_key: PixKey::parse(cnpj.as_str()).ok(),
         legal_name: "Conceição Móveis e Eletro Ltda".to_string(),
         trade_name: "Móveis Conceição".to_string(),
-        cnpj: Some(TaxId::cnpj_from_base(123_456_780_001)),
+        cnpj: Some(cnpj),
         address: Address {
             street: "Avenida Amazonas".to_string(),
             number: "1520".to_string(),
@@ -287,6 +292,19 @@ pub fn demo_store() -> StoreProfile {
         },
         phone: "3132221234".to_string(),
         email: "contato@moveisconceicao.com.br".to_string(),
+    }
+}
+
+/// A Banco do Brasil account with a 7-digit convênio, the usual kind today.
+pub fn demo_bank_account() -> BankAccount {
+    BankAccount {
+        bank: Bank::BancoDoBrasil,
+        agency: "1607".to_string(),
+        agency_digit: "1".to_string(),
+        account: "30120".to_string(),
+        account_digit: "4".to_string(),
+        beneficiary_code: "3128557".to_string(),
+        wallet: "17".to_string(),
     }
 }
 
@@ -331,6 +349,7 @@ pub fn generate(options: &DemoOptions) -> DemoPlan {
         });
     }
     DemoPlan {
+        bank_account: demo_bank_account(),
         store: demo_store(),
         customers,
     }

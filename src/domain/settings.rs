@@ -15,6 +15,7 @@ use super::customer::{
 use super::document::{TaxId, TaxIdError};
 use super::rate::{BasisPoints, RateParseError};
 use super::text::tidy;
+use crate::boleto::pix_key::PixKey;
 
 /// The payee (beneficiário): printed on every collection document (CDC art. 42-A).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +26,9 @@ pub struct StoreProfile {
     pub address: Address,
     pub phone: String,
     pub email: String,
+    /// Printed as a Pix QR on carnês, receipts and second copies when set.
+    #[serde(default)]
+    pub pix_key: Option<PixKey>,
 }
 
 impl StoreProfile {
@@ -53,6 +57,7 @@ pub struct StoreInput {
     pub postal_code: String,
     pub phone: String,
     pub email: String,
+    pub pix_key: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -65,6 +70,7 @@ pub enum StoreField {
     PostalCode,
     Phone,
     Email,
+    PixKey,
 }
 
 impl StoreField {
@@ -78,6 +84,7 @@ impl StoreField {
             StoreField::PostalCode => crate::t!("customer-postal-code"),
             StoreField::Phone => crate::t!("customer-phone"),
             StoreField::Email => crate::t!("customer-email"),
+            StoreField::PixKey => crate::t!("store-pix-key"),
         }
     }
 }
@@ -117,6 +124,11 @@ impl StoreInput {
                 format_phone(&store.phone)
             },
             email: store.email.clone(),
+            pix_key: store
+                .pix_key
+                .as_ref()
+                .map(|key| key.as_str().to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -167,6 +179,17 @@ impl StoreInput {
         } else {
             checked(StoreField::Email, validate_email(&self.email))
         };
+        let pix_key = if self.pix_key.trim().is_empty() {
+            None
+        } else {
+            match PixKey::parse(&self.pix_key) {
+                Ok(key) => Some(key),
+                Err(error) => {
+                    errors.push((StoreField::PixKey, FieldError::Message(error.to_string())));
+                    None
+                }
+            }
+        };
         if !errors.is_empty() {
             return Err(FieldErrors(errors));
         }
@@ -185,6 +208,7 @@ impl StoreInput {
             },
             phone,
             email,
+            pix_key,
         })
     }
 }
@@ -241,7 +265,7 @@ impl std::error::Error for ConfigError {}
 
 impl Settings {
     /// Every key `get` and `set` know, besides `bands.N.label|color|from|to`.
-    pub const KEYS: [&'static str; 20] = [
+    pub const KEYS: [&'static str; 21] = [
         "store.legal_name",
         "store.trade_name",
         "store.cnpj",
@@ -254,6 +278,7 @@ impl Settings {
         "store.city",
         "store.state",
         "store.postal_code",
+        "store.pix_key",
         "charges.fine",
         "charges.monthly_interest",
         "bands",
@@ -304,6 +329,11 @@ impl Settings {
             "store.city" => store.address.city.clone(),
             "store.state" => store.address.state.clone(),
             "store.postal_code" => format_postal_code(&store.address.postal_code),
+            "store.pix_key" => store
+                .pix_key
+                .as_ref()
+                .map(|key| key.as_str().to_string())
+                .unwrap_or_default(),
             "charges.fine" => self.charges.fine.to_string(),
             "charges.monthly_interest" => self.charges.monthly_interest.to_string(),
             "bands" => serde_json::to_string(&self.bands.bands).unwrap_or_default(),
@@ -393,6 +423,16 @@ impl Settings {
             "store.postal_code" => {
                 store.address.postal_code =
                     normalize_postal_code(&text).map_err(ConfigError::Field)?
+            }
+            "store.pix_key" => {
+                store.pix_key = if text.is_empty() {
+                    None
+                } else {
+                    Some(
+                        PixKey::parse(&text)
+                            .map_err(|e| ConfigError::Field(FieldError::Message(e.to_string())))?,
+                    )
+                }
             }
             "charges.fine" => {
                 self.charges.fine = BasisPoints::parse_percent(value).map_err(ConfigError::Rate)?

@@ -9,7 +9,8 @@ use chrono::{Duration, NaiveDate};
 use crate::domain::band::{BandConfig, BandSlot, Board};
 use crate::domain::installment::PaymentMethod;
 use crate::domain::money::Money;
-use crate::error::{Error, Result};
+use crate::docs::model::Table;
+use crate::error::Result;
 use crate::services::promises::{self, PromiseStatus};
 use crate::services::{board, settings};
 use crate::store::{Database, reports};
@@ -154,6 +155,136 @@ fn date_br(date: NaiveDate) -> String {
 }
 
 /// UTF-8 with a BOM and `;` between fields: what Excel in Portuguese opens right.
+/// The report as titled tables, in the order the screen shows them: what the CSV and
+/// the PDF both print.
+pub fn tables(report: &DayEnd) -> Vec<Table> {
+    let mut by_method: Vec<Vec<String>> = report
+        .payments_by_method
+        .iter()
+        .map(|total| {
+            vec![
+                total.method.label(),
+                total.count.to_string(),
+                total.amount.format_plain(),
+            ]
+        })
+        .collect();
+    by_method.push(vec![
+        crate::t!("day-end-received"),
+        String::new(),
+        report.received.format_plain(),
+    ]);
+    let amounts = |label: String, a: &crate::domain::band::Amounts| {
+        vec![
+            label,
+            a.customers.to_string(),
+            a.installments.to_string(),
+            a.principal.format_plain(),
+            a.fine.format_plain(),
+            a.interest.format_plain(),
+            a.total.format_plain(),
+        ]
+    };
+    let mut board: Vec<Vec<String>> = report
+        .board
+        .rows
+        .iter()
+        .map(|row| amounts(row.label.clone(), &row.amounts))
+        .collect();
+    board.push(amounts(
+        crate::t!("board-grand-total"),
+        &report.board.totals,
+    ));
+    vec![
+        Table {
+            title: crate::t!("day-end-by-method"),
+            header: vec![
+                crate::t!("payment-method"),
+                crate::t!("dayend-csv-count"),
+                crate::t!("sale-amount"),
+            ],
+            rows: by_method,
+            ends_with_total: true,
+        },
+        Table {
+            title: crate::t!("day-end-by-clerk"),
+            header: vec![
+                crate::t!("dayend-csv-clerk"),
+                crate::t!("dayend-csv-count"),
+                crate::t!("sale-amount"),
+            ],
+            rows: report
+                .payments_by_clerk
+                .iter()
+                .map(|total| {
+                    vec![
+                        total.clerk.clone(),
+                        total.count.to_string(),
+                        total.amount.format_plain(),
+                    ]
+                })
+                .collect(),
+            ends_with_total: false,
+        },
+        Table {
+            title: crate::t!("day-end-worsened"),
+            header: vec![
+                crate::t!("customer-name"),
+                crate::t!("dayend-csv-from"),
+                crate::t!("dayend-csv-to"),
+                crate::t!("board-total"),
+            ],
+            rows: report
+                .worsened
+                .iter()
+                .map(|moved| {
+                    vec![
+                        moved.name.clone(),
+                        moved.from.clone().unwrap_or_default(),
+                        moved.to.clone(),
+                        moved.total.format_plain(),
+                    ]
+                })
+                .collect(),
+            ends_with_total: false,
+        },
+        Table {
+            title: crate::t!("day-end-promises"),
+            header: vec![
+                crate::t!("customer-name"),
+                crate::t!("sale-amount"),
+                crate::t!("promise-note"),
+            ],
+            rows: report
+                .promises_due
+                .iter()
+                .map(|promise| {
+                    vec![
+                        promise.name.clone(),
+                        promise.amount.format_plain(),
+                        promise.note.clone(),
+                    ]
+                })
+                .collect(),
+            ends_with_total: false,
+        },
+        Table {
+            title: crate::t!("day-end-board"),
+            header: vec![
+                crate::t!("board-band"),
+                crate::t!("board-customers"),
+                crate::t!("board-installments"),
+                crate::t!("board-principal"),
+                crate::t!("board-fine"),
+                crate::t!("board-interest"),
+                crate::t!("board-total"),
+            ],
+            rows: board,
+            ends_with_total: true,
+        },
+    ]
+}
+
 pub fn to_csv(report: &DayEnd) -> Vec<u8> {
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     {
@@ -161,119 +292,35 @@ pub fn to_csv(report: &DayEnd) -> Vec<u8> {
             .delimiter(b';')
             .flexible(true)
             .from_writer(&mut bytes);
-        let mut line = |fields: Vec<String>| {
+        let mut line = |fields: &[String]| {
             // Writing into memory cannot fail.
-            let _ = writer.write_record(&fields);
+            let _ = writer.write_record(fields);
         };
-        line(vec![crate::t!("dayend-csv-title"), date_br(report.date)]);
-        line(vec![]);
-        line(vec![crate::t!("day-end-by-method")]);
-        line(vec![
-            crate::t!("payment-method"),
-            crate::t!("dayend-csv-count"),
-            crate::t!("sale-amount"),
-        ]);
-        for total in &report.payments_by_method {
-            line(vec![
-                total.method.label(),
-                total.count.to_string(),
-                total.amount.format_plain(),
-            ]);
+        line(&[crate::t!("dayend-csv-title"), date_br(report.date)]);
+        for table in tables(report) {
+            line(&[]);
+            line(std::slice::from_ref(&table.title));
+            line(&table.header);
+            for row in &table.rows {
+                line(row);
+            }
         }
-        line(vec![
-            crate::t!("day-end-received"),
-            String::new(),
-            report.received.format_plain(),
-        ]);
-        line(vec![]);
-        line(vec![crate::t!("day-end-by-clerk")]);
-        line(vec![
-            crate::t!("dayend-csv-clerk"),
-            crate::t!("dayend-csv-count"),
-            crate::t!("sale-amount"),
-        ]);
-        for total in &report.payments_by_clerk {
-            line(vec![
-                total.clerk.clone(),
-                total.count.to_string(),
-                total.amount.format_plain(),
-            ]);
-        }
-        line(vec![]);
-        line(vec![crate::t!("day-end-worsened")]);
-        line(vec![
-            crate::t!("customer-name"),
-            crate::t!("dayend-csv-from"),
-            crate::t!("dayend-csv-to"),
-            crate::t!("board-total"),
-        ]);
-        for moved in &report.worsened {
-            line(vec![
-                moved.name.clone(),
-                moved.from.clone().unwrap_or_default(),
-                moved.to.clone(),
-                moved.total.format_plain(),
-            ]);
-        }
-        line(vec![]);
-        line(vec![crate::t!("day-end-promises")]);
-        line(vec![
-            crate::t!("customer-name"),
-            crate::t!("sale-amount"),
-            crate::t!("promise-note"),
-        ]);
-        for promise in &report.promises_due {
-            line(vec![
-                promise.name.clone(),
-                promise.amount.format_plain(),
-                promise.note.clone(),
-            ]);
-        }
-        line(vec![]);
-        line(vec![crate::t!("day-end-board")]);
-        line(vec![
-            crate::t!("board-band"),
-            crate::t!("board-customers"),
-            crate::t!("board-installments"),
-            crate::t!("board-principal"),
-            crate::t!("board-fine"),
-            crate::t!("board-interest"),
-            crate::t!("board-total"),
-        ]);
-        let amounts = |label: String, a: &crate::domain::band::Amounts| {
-            vec![
-                label,
-                a.customers.to_string(),
-                a.installments.to_string(),
-                a.principal.format_plain(),
-                a.fine.format_plain(),
-                a.interest.format_plain(),
-                a.total.format_plain(),
-            ]
-        };
-        for row in &report.board.rows {
-            line(amounts(row.label.clone(), &row.amounts));
-        }
-        line(amounts(
-            crate::t!("board-grand-total"),
-            &report.board.totals,
-        ));
         let _ = writer.flush();
     }
     bytes
 }
 
-/// Writes the CSV beside `path` and renames it into place, so a full disk never leaves
-/// half a spreadsheet under that name.
+/// The day-end report as a PDF, with the same tables as the screen and the CSV.
+pub fn to_pdf(report: &DayEnd, store: &str) -> Result<Vec<u8>> {
+    crate::docs::day_end::render(
+        &crate::t!("dayend-csv-title"),
+        &format!("{store} – {}", date_br(report.date)),
+        &tables(report),
+    )
+}
+
 pub fn write_csv(report: &DayEnd, path: &Path) -> Result<()> {
-    let partial = path.with_extension("csv.partial");
-    let result =
-        std::fs::write(&partial, to_csv(report)).and_then(|_| std::fs::rename(&partial, path));
-    if let Err(error) = result {
-        let _ = std::fs::remove_file(&partial);
-        return Err(Error::io(path, error));
-    }
-    Ok(())
+    crate::services::files::write_whole(path, &to_csv(report))
 }
 
 #[cfg(test)]

@@ -7,6 +7,9 @@ use crate::domain::imputation::Allocation;
 use crate::error::{Error, Result};
 use crate::services::{Actor, now_text};
 use crate::store::payments::{self, NewPayment};
+use crate::boleto::account::BankAccount;
+use crate::services::boletos::issue_in;
+use crate::store::boletos::{self, BoletoStatus};
 use crate::store::{Database, audit, customers, sales, settings};
 
 /// The demo store's clerks, so its day-end shows receipts by clerk.
@@ -22,6 +25,44 @@ pub struct DemoSummary {
     pub sales: u64,
     pub installments: u64,
     pub payments: u64,
+    pub boletos: u64,
+}
+
+/// The demo store's bank account, and a boleto for every open installment as if each had
+/// been issued with the sale: those already due were registered at the bank back then.
+fn issue_demo_boletos(
+    tx: &rusqlite::Connection,
+    account: &BankAccount,
+    today: chrono::NaiveDate,
+    actor: &Actor,
+    created_at: &str,
+) -> Result<u64> {
+    let account_id = boletos::set_active_account(tx, account, created_at)?;
+    let mut issued = 0;
+    for unbilled in boletos::unbilled_open_installments(tx)? {
+        if !unbilled.outstanding_principal.is_positive() {
+            continue;
+        }
+        let status = if unbilled.due_date < today {
+            BoletoStatus::Registered
+        } else {
+            BoletoStatus::ToRegister
+        };
+        issue_in(
+            tx,
+            (account_id, account),
+            unbilled.installment_id,
+            unbilled.number,
+            unbilled.due_date,
+            unbilled.outstanding_principal,
+            today,
+            status,
+            actor.name(),
+            created_at,
+        )?;
+        issued += 1;
+    }
+    Ok(issued)
 }
 
 /// Creates the demo store in one transaction; refuses a database that has data.
@@ -46,6 +87,7 @@ pub fn create(db: &mut Database, actor: &Actor, options: &DemoOptions) -> Result
         sales: 0,
         installments: 0,
         payments: 0,
+        boletos: 0,
     };
     for demo in &plan.customers {
         let customer_id = customers::insert(&tx, &demo.customer, &created_at)?;
@@ -98,6 +140,7 @@ pub fn create(db: &mut Database, actor: &Actor, options: &DemoOptions) -> Result
             summary.payments += 1;
         }
     }
+    summary.boletos = issue_demo_boletos(&tx, &plan.bank_account, options.today, actor, &created_at)?;
     audit::record(
         &tx,
         actor.name(),

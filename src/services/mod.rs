@@ -3,10 +3,13 @@
 
 pub mod backup;
 pub mod board;
+pub mod boletos;
 pub mod contacts;
 pub mod customers;
 pub mod day_end;
 pub mod demo;
+pub mod documents;
+pub mod files;
 pub mod payments;
 pub mod preferences;
 pub mod promises;

@@ -92,6 +92,40 @@ pub fn customer_installments(
     Ok(rows)
 }
 
+/// One installment with the payments applied up to `as_of`.
+pub fn installment(
+    conn: &Connection,
+    installment_id: i64,
+    as_of: NaiveDate,
+) -> Result<Option<InstallmentRow>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {INSTALLMENT_COLUMNS} FROM installments i JOIN credit_sales s ON s.id = i.sale_id
+         WHERE i.id = ?1"
+    ))?;
+    let mut rows: Vec<InstallmentRow> = statement
+        .query_map([installment_id], installment_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    attach_payments(conn, &mut rows, as_of)?;
+    Ok(rows.pop())
+}
+
+/// Every installment of a sale, by number, with the payments applied up to `as_of`.
+pub fn sale_installments(
+    conn: &Connection,
+    sale_id: i64,
+    as_of: NaiveDate,
+) -> Result<Vec<InstallmentRow>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {INSTALLMENT_COLUMNS} FROM installments i JOIN credit_sales s ON s.id = i.sale_id
+         WHERE i.sale_id = ?1 ORDER BY i.number"
+    ))?;
+    let mut rows: Vec<InstallmentRow> = statement
+        .query_map([sale_id], installment_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    attach_payments(conn, &mut rows, as_of)?;
+    Ok(rows)
+}
+
 /// One installment on the board: its customer, status and ledger.
 pub struct BoardRow {
     pub customer_id: i64,

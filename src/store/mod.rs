@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod boletos;
 pub mod contacts;
 pub mod customers;
 pub mod ledger;
@@ -21,7 +22,7 @@ use crate::error::{Error, Result};
 
 /// Schema migrations, applied in order; `PRAGMA user_version` counts those applied.
 /// Never edit or remove one that has shipped: add another.
-const MIGRATIONS: &[&str] = &[include_str!("schema.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema.sql"), include_str!("schema_v2.sql")];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

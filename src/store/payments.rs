@@ -66,3 +66,69 @@ pub fn insert(
     }
     Ok(payment_id)
 }
+
+/// A recorded payment, as its receipt prints it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredPayment {
+    pub id: i64,
+    pub customer_id: i64,
+    pub sale_id: Option<i64>,
+    pub paid_on: chrono::NaiveDate,
+    pub amount: Money,
+    pub method: PaymentMethod,
+    pub actor: String,
+}
+
+pub fn get(conn: &Connection, payment_id: i64) -> Result<Option<StoredPayment>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT id, customer_id, sale_id, paid_on, amount_cents, method, actor
+             FROM payments WHERE id = ?1",
+            [payment_id],
+            |row| {
+                let paid_on: String = row.get(3)?;
+                let method: String = row.get(5)?;
+                Ok(StoredPayment {
+                    id: row.get(0)?,
+                    customer_id: row.get(1)?,
+                    sale_id: row.get(2)?,
+                    paid_on: super::parse_date_text(&paid_on)?,
+                    amount: Money::from_cents(row.get(4)?),
+                    method: PaymentMethod::from_code(&method).unwrap_or(PaymentMethod::Cash),
+                    actor: row.get(6)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// What a payment settled on one installment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoredAllocation {
+    pub installment_id: i64,
+    pub principal: Money,
+    pub fine: Money,
+    pub interest: Money,
+    pub discount: Money,
+}
+
+/// How a payment settled each installment, by due date.
+pub fn allocations(conn: &Connection, payment_id: i64) -> Result<Vec<StoredAllocation>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT a.installment_id, a.principal_cents, a.fine_cents, a.interest_cents,
+                a.discount_cents
+         FROM payment_allocations a JOIN installments i ON i.id = a.installment_id
+         WHERE a.payment_id = ?1 ORDER BY i.due_date, i.id",
+    )?;
+    let rows = statement.query_map([payment_id], |row| {
+        Ok(StoredAllocation {
+            installment_id: row.get(0)?,
+            principal: Money::from_cents(row.get(1)?),
+            fine: Money::from_cents(row.get(2)?),
+            interest: Money::from_cents(row.get(3)?),
+            discount: Money::from_cents(row.get(4)?),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -4,6 +4,7 @@ use rusqlite::{Connection, params};
 
 use super::date_text;
 use crate::domain::installment::InstallmentStatus;
+use crate::domain::money::Money;
 use crate::domain::sale::{PlannedInstallment, SaleTerms};
 use crate::error::Result;
 
@@ -50,4 +51,38 @@ pub fn insert(
         ids.push(conn.last_insert_rowid());
     }
     Ok((sale_id, ids))
+}
+
+/// A sale as its documents name it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaleInfo {
+    pub id: i64,
+    pub customer_id: i64,
+    pub sale_date: chrono::NaiveDate,
+    pub description: String,
+    pub total: Money,
+    pub installment_count: u32,
+}
+
+pub fn get(conn: &Connection, sale_id: i64) -> Result<Option<SaleInfo>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT s.id, s.customer_id, s.sale_date, s.description, s.total_cents,
+                    (SELECT count(*) FROM installments i WHERE i.sale_id = s.id)
+             FROM credit_sales s WHERE s.id = ?1",
+            [sale_id],
+            |row| {
+                let date: String = row.get(2)?;
+                Ok(SaleInfo {
+                    id: row.get(0)?,
+                    customer_id: row.get(1)?,
+                    sale_date: super::parse_date_text(&date)?,
+                    description: row.get(3)?,
+                    total: Money::from_cents(row.get(4)?),
+                    installment_count: row.get(5)?,
+                })
+            },
+        )
+        .optional()?)
 }

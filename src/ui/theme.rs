@@ -3,8 +3,7 @@
 use iced::widget::{button, container, text_input};
 use iced::{Background, Border, Color, Font, Theme, font};
 
-pub const FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-pub const BOLD_FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub use crate::docs::fonts::{BOLD_FONT_BYTES, FONT_BYTES};
 pub const FONT: Font = Font::with_name("DejaVu Sans");
 pub const BOLD: Font = Font {
     weight: font::Weight::Bold,

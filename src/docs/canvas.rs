@@ -1,0 +1,344 @@
+//! A small drawing surface over printpdf: millimetres from the top-left corner of an A4
+//! page, as the FEBRABAN drawings are measured. printpdf's API changes between minor
+//! versions; every call to it lives here.
+
+use std::sync::OnceLock;
+
+use printpdf::{
+    Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    WindingOrder,
+};
+
+use super::fonts::{BOLD_FONT_BYTES, FONT_BYTES};
+use super::itf;
+use crate::error::{Error, Result};
+
+pub const A4_WIDTH: f32 = 210.0;
+pub const A4_HEIGHT: f32 = 297.0;
+const PT_PER_MM: f32 = 72.0 / 25.4;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+struct Metrics {
+    regular: ttf_parser::Face<'static>,
+    bold: ttf_parser::Face<'static>,
+}
+
+fn metrics() -> &'static Metrics {
+    static METRICS: OnceLock<Metrics> = OnceLock::new();
+    METRICS.get_or_init(|| Metrics {
+        // The fonts are compiled in and known to parse (tested).
+        regular: ttf_parser::Face::parse(FONT_BYTES, 0).expect("embedded regular font"),
+        bold: ttf_parser::Face::parse(BOLD_FONT_BYTES, 0).expect("embedded bold font"),
+    })
+}
+
+/// Width in millimetres of `text` at `size` points.
+pub fn text_width(text: &str, size: f32, weight: Weight) -> f32 {
+    let face = match weight {
+        Weight::Regular => &metrics().regular,
+        Weight::Bold => &metrics().bold,
+    };
+    let units: u32 = text
+        .chars()
+        .map(|c| {
+            face.glyph_index(c)
+                .and_then(|glyph| face.glyph_hor_advance(glyph))
+                .map_or(0, u32::from)
+        })
+        .sum();
+    units as f32 / f32::from(face.units_per_em()) * size / PT_PER_MM
+}
+
+/// Breaks `text` into lines no wider than `width` millimetres.
+pub fn wrap(text: &str, width: f32, size: f32, weight: Weight) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if !line.is_empty() && text_width(&candidate, size, weight) > width {
+                lines.push(std::mem::replace(&mut line, word.to_string()));
+            } else {
+                line = candidate;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// A document being drawn: pages of A4, the two faces of DejaVu Sans embedded and subset.
+pub struct Document {
+    pdf: PdfDocument,
+    regular: FontId,
+    bold: FontId,
+    pages: Vec<PdfPage>,
+}
+
+/// One page's drawing operations.
+pub struct Page {
+    ops: Vec<Op>,
+    regular: FontId,
+    bold: FontId,
+}
+
+fn point(x: f32, y: f32) -> Point {
+    Point {
+        x: Pt(x * PT_PER_MM),
+        y: Pt((A4_HEIGHT - y) * PT_PER_MM),
+    }
+}
+
+fn black() -> Color {
+    grey(0.0)
+}
+
+fn grey(level: f32) -> Color {
+    Color::Rgb(Rgb {
+        r: level,
+        g: level,
+        b: level,
+        icc_profile: None,
+    })
+}
+
+impl Document {
+    pub fn new(title: &str) -> Result<Document> {
+        let parse = |bytes: &[u8]| {
+            ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+                .ok_or_else(|| Error::Pdf("DejaVu Sans".to_string()))
+        };
+        let mut pdf = PdfDocument::new(title);
+        let regular = pdf.add_font(&parse(FONT_BYTES)?);
+        let bold = pdf.add_font(&parse(BOLD_FONT_BYTES)?);
+        Ok(Document {
+            pdf,
+            regular,
+            bold,
+            pages: Vec::new(),
+        })
+    }
+
+    pub fn page(&self) -> Page {
+        Page {
+            ops: Vec::new(),
+            regular: self.regular.clone(),
+            bold: self.bold.clone(),
+        }
+    }
+
+    pub fn push(&mut self, page: Page) {
+        self.pages
+            .push(PdfPage::new(Mm(A4_WIDTH), Mm(A4_HEIGHT), page.ops));
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    pub fn finish(mut self) -> Vec<u8> {
+        let pages = std::mem::take(&mut self.pages);
+        self.pdf
+            .with_pages(pages)
+            .save(&PdfSaveOptions::default(), &mut Vec::new())
+    }
+}
+
+impl Page {
+    /// Text with its baseline at `y`.
+    pub fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let font = match weight {
+            Weight::Regular => self.regular.clone(),
+            Weight::Bold => self.bold.clone(),
+        };
+        self.ops.extend([
+            Op::StartTextSection,
+            Op::SetFillColor { col: black() },
+            Op::SetFont {
+                font: PdfFontHandle::External(font),
+                size: Pt(size),
+            },
+            Op::SetTextCursor { pos: point(x, y) },
+            Op::ShowText {
+                items: vec![TextItem::Text(text.to_string())],
+            },
+            Op::EndTextSection,
+        ]);
+    }
+
+    pub fn text_right(&mut self, right: f32, y: f32, size: f32, weight: Weight, text: &str) {
+        let x = right - text_width(text, size, weight);
+        self.text(x, y, size, weight, text);
+    }
+
+    pub fn text_centered(&mut self, centre: f32, y: f32, size: f32, weight: Weight, text: &str) {
+        let x = centre - text_width(text, size, weight) / 2.0;
+        self.text(x, y, size, weight, text);
+    }
+
+    /// Wrapped text from baseline `y`; returns the baseline after the last line.
+    pub fn paragraph(
+        &mut self,
+        x: f32,
+        y: f32,
+        width: f32,
+        size: f32,
+        weight: Weight,
+        text: &str,
+    ) -> f32 {
+        let leading = size * 1.3 / PT_PER_MM;
+        let mut y = y;
+        for line in wrap(text, width, size, weight) {
+            self.text(x, y, size, weight, &line);
+            y += leading;
+        }
+        y
+    }
+
+    fn rect_op(x: f32, y: f32, width: f32, height: f32, mode: PaintMode) -> Op {
+        let lower_left = point(x, y + height);
+        Op::DrawRectangle {
+            rectangle: Rect {
+                x: lower_left.x,
+                y: lower_left.y,
+                width: Pt(width * PT_PER_MM),
+                height: Pt(height * PT_PER_MM),
+                mode: Some(mode),
+                winding_order: Some(WindingOrder::NonZero),
+            },
+        }
+    }
+
+    /// A filled black rectangle with its top-left corner at (`x`, `y`).
+    pub fn fill(&mut self, x: f32, y: f32, width: f32, height: f32) {
+        self.ops.push(Op::SetFillColor { col: black() });
+        self.ops.push(Self::rect_op(x, y, width, height, PaintMode::Fill));
+    }
+
+    /// A light grey band behind a heading or a total.
+    pub fn shade(&mut self, x: f32, y: f32, width: f32, height: f32) {
+        self.ops.push(Op::SetFillColor { col: grey(0.92) });
+        self.ops.push(Self::rect_op(x, y, width, height, PaintMode::Fill));
+    }
+
+    pub fn frame(&mut self, x: f32, y: f32, width: f32, height: f32, thickness: f32) {
+        self.ops.extend([
+            Op::SetOutlineColor { col: black() },
+            Op::SetOutlineThickness {
+                pt: Pt(thickness * PT_PER_MM),
+            },
+            Op::SetLineDashPattern {
+                dash: LineDashPattern::solid(),
+            },
+            Self::rect_op(x, y, width, height, PaintMode::Stroke),
+        ]);
+    }
+
+    fn line(&mut self, from: (f32, f32), to: (f32, f32), thickness: f32, dash: LineDashPattern) {
+        self.ops.extend([
+            Op::SetOutlineColor { col: black() },
+            Op::SetOutlineThickness {
+                pt: Pt(thickness * PT_PER_MM),
+            },
+            Op::SetLineDashPattern { dash },
+            Op::DrawLine {
+                line: Line {
+                    points: vec![
+                        LinePoint {
+                            p: point(from.0, from.1),
+                            bezier: false,
+                        },
+                        LinePoint {
+                            p: point(to.0, to.1),
+                            bezier: false,
+                        },
+                    ],
+                    is_closed: false,
+                },
+            },
+        ]);
+    }
+
+    pub fn hline(&mut self, x1: f32, x2: f32, y: f32, thickness: f32) {
+        self.line((x1, y), (x2, y), thickness, LineDashPattern::solid());
+    }
+
+    pub fn vline(&mut self, x: f32, y1: f32, y2: f32, thickness: f32) {
+        self.line((x, y1), (x, y2), thickness, LineDashPattern::solid());
+    }
+
+    /// The dotted line where the clerk cuts the page.
+    pub fn cut_line(&mut self, x1: f32, x2: f32, y: f32) {
+        self.line((x1, y), (x2, y), 0.2, LineDashPattern::new(0.0, &[3.0, 2.0]));
+    }
+
+    pub fn cut_line_vertical(&mut self, x: f32, y1: f32, y2: f32) {
+        self.line((x, y1), (x, y2), 0.2, LineDashPattern::new(0.0, &[3.0, 2.0]));
+    }
+
+    /// The boleto barcode: Interleaved 2 of 5 as exact vector bars, `width` millimetres
+    /// long and `height` tall, top-left at (`x`, `y`). The caller leaves the quiet zones.
+    pub fn itf(&mut self, x: f32, y: f32, width: f32, height: f32, digits: &str) -> Result<()> {
+        let (bars, total) =
+            itf::bars(digits).ok_or_else(|| Error::Pdf(format!("ITF {digits}")))?;
+        let narrow = width / total as f32;
+        self.ops.push(Op::SetFillColor { col: black() });
+        for (start, units) in bars {
+            self.ops.push(Self::rect_op(
+                x + start as f32 * narrow,
+                y,
+                units as f32 * narrow,
+                height,
+                PaintMode::Fill,
+            ));
+        }
+        Ok(())
+    }
+
+    /// A QR code of `payload` as vector modules, `size` millimetres square with its
+    /// four-module quiet zone inside, top-left at (`x`, `y`).
+    pub fn qr(&mut self, x: f32, y: f32, size: f32, payload: &str) -> Result<()> {
+        let code = qrcode::QrCode::with_error_correction_level(payload, qrcode::EcLevel::M)
+            .map_err(|e| Error::Pdf(e.to_string()))?;
+        let modules = code.width();
+        let colors = code.to_colors();
+        let module = size / (modules + 8) as f32;
+        let origin = (x + 4.0 * module, y + 4.0 * module);
+        self.ops.push(Op::SetFillColor { col: black() });
+        for row in 0..modules {
+            // One rectangle per horizontal run of dark modules.
+            let mut column = 0;
+            while column < modules {
+                if colors[row * modules + column] == qrcode::Color::Dark {
+                    let start = column;
+                    while column < modules && colors[row * modules + column] == qrcode::Color::Dark {
+                        column += 1;
+                    }
+                    self.ops.push(Self::rect_op(
+                        origin.0 + start as f32 * module,
+                        origin.1 + row as f32 * module,
+                        (column - start) as f32 * module,
+                        module,
+                        PaintMode::Fill,
+                    ));
+                } else {
+                    column += 1;
+                }
+            }
+        }
+        Ok(())
+    }
+}
