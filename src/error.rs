@@ -63,6 +63,7 @@ pub enum Error {
     InstallmentClosed(i64),
     SaleNotFound(i64),
     NothingOpenInSale(i64),
+    NothingToPrint,
     PaymentNotFound(i64),
     DueDateInPast(chrono::NaiveDate),
     Pdf(String),
@@ -146,6 +147,7 @@ impl fmt::Display for Error {
                 crate::t!("error-installment-closed", id = id.to_string())
             }
             Error::SaleNotFound(id) => crate::t!("error-sale-not-found", id = id.to_string()),
+            Error::NothingToPrint => crate::t!("error-nothing-to-print"),
             Error::NothingOpenInSale(id) => {
                 crate::t!("error-nothing-open-in-sale", id = id.to_string())
             }

@@ -397,6 +397,7 @@ pub fn demo(summary: &DemoSummary, path: &Path, json: bool) -> String {
             "sales": summary.sales,
             "installments": summary.installments,
             "payments": summary.payments,
+            "boletos": summary.boletos,
         }));
     }
     t!(
@@ -405,6 +406,7 @@ pub fn demo(summary: &DemoSummary, path: &Path, json: bool) -> String {
         sales = summary.sales,
         installments = summary.installments,
         payments = summary.payments,
+        boletos = summary.boletos,
         path = path.display().to_string()
     ) + "\n"
 }

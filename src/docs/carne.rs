@@ -76,13 +76,13 @@ fn stub(page: &mut Page, y: f32, carne: &Carne, slip: &CarneSlip) {
 fn main_part(page: &mut Page, y: f32, carne: &Carne, slip: &CarneSlip) -> Result<()> {
     let header = match &slip.boleto {
         Some(boleto) => {
-            page.text(MAIN_LEFT, y + 5.5, 9.0, Weight::Bold, boleto.bank.name());
-            page.text(MAIN_LEFT + 26.0, y + 5.5, 11.0, Weight::Bold, boleto.bank.printed_code());
+            page.text(MAIN_LEFT, y + 5.5, 8.5, Weight::Bold, boleto.bank.name());
+            page.text(MAIN_LEFT + 28.0, y + 5.5, 10.0, Weight::Bold, boleto.bank.printed_code());
             boleto.digitable_line.clone()
         }
         None => carne.store.display_name.clone(),
     };
-    page.text_right(RIGHT, y + 5.5, 8.5, Weight::Bold, &header);
+    page.text_right(RIGHT, y + 5.5, 7.5, Weight::Bold, &header);
     page.hline(MAIN_LEFT, RIGHT, y + 7.5, 0.4);
     let mut row = y + 10.0;
     let place = slip
@@ -135,8 +135,16 @@ fn main_part(page: &mut Page, y: f32, carne: &Carne, slip: &CarneSlip) -> Result
     Ok(())
 }
 
-pub fn render(carne: &Carne) -> Result<Vec<u8>> {
+/// The carnês of one or more sales in one PDF; each sale starts on a new page.
+pub fn render(carnes: &[Carne]) -> Result<Vec<u8>> {
     let mut document = Document::new("Carnê")?;
+    for carne in carnes {
+        add_pages(&mut document, carne)?;
+    }
+    Ok(document.finish())
+}
+
+fn add_pages(document: &mut Document, carne: &Carne) -> Result<()> {
     for chunk in carne.slips.chunks(SLIPS_PER_PAGE) {
         let mut page = document.page();
         for (index, slip) in chunk.iter().enumerate() {
@@ -150,5 +158,5 @@ pub fn render(carne: &Carne) -> Result<Vec<u8>> {
         }
         document.push(page);
     }
-    Ok(document.finish())
+    Ok(())
 }

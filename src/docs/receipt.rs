@@ -73,7 +73,7 @@ pub fn render(receipt: &PaymentReceipt) -> Result<Vec<u8>> {
         y += 4.0;
         let columns = [
             (LEFT, "Parcela"),
-            (112.0, "Vencimento"),
+            (100.0, "Vencimento"),
             (140.0, "Principal"),
             (155.0, "Multa"),
             (170.0, "Juros"),
@@ -91,7 +91,7 @@ pub fn render(receipt: &PaymentReceipt) -> Result<Vec<u8>> {
         for line in &receipt.lines {
             let total = line.principal + line.fine + line.interest;
             page.text(LEFT + 1.0, y, 7.5, Weight::Regular, &line.installment);
-            page.text(113.0, y, 7.5, Weight::Regular, &date(line.due_date));
+            page.text(101.0, y, 7.5, Weight::Regular, &date(line.due_date));
             let figures = [
                 (140.0, line.principal),
                 (155.0, line.fine),

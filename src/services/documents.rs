@@ -296,7 +296,36 @@ pub fn carne_of(db: &mut Database, actor: &Actor, sale_id: i64, today: NaiveDate
 /// The carnê's PDF and how many boletos were issued for it.
 pub fn carne(db: &mut Database, actor: &Actor, sale_id: i64, today: NaiveDate) -> Result<(Vec<u8>, usize)> {
     let (carne, issued) = carne_of(db, actor, sale_id, today)?;
-    Ok((carne::render(&carne)?, issued))
+    Ok((carne::render(std::slice::from_ref(&carne))?, issued))
+}
+
+/// The carnês of several sales in one PDF, telling `progress` after each sale; sales
+/// with nothing left open are skipped.
+pub fn carnes(
+    db: &mut Database,
+    actor: &Actor,
+    sale_ids: &[i64],
+    today: NaiveDate,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<u8>> {
+    let mut carnes = Vec::with_capacity(sale_ids.len());
+    for (done, sale_id) in sale_ids.iter().enumerate() {
+        match carne_of(db, actor, *sale_id, today) {
+            Ok((carne, _)) => carnes.push(carne),
+            Err(Error::NothingOpenInSale(_)) => {}
+            Err(error) => return Err(error),
+        }
+        progress(done + 1, sale_ids.len());
+    }
+    if carnes.is_empty() {
+        return Err(Error::NothingToPrint);
+    }
+    carne::render(&carnes)
+}
+
+/// The credit sales made on `date`, for printing their carnês together.
+pub fn sales_on(db: &Database, date: NaiveDate) -> Result<Vec<i64>> {
+    sales::made_on(db.conn(), date)
 }
 
 /// Receipts are the customer's, in Portuguese whatever the app's language.
@@ -386,7 +415,11 @@ pub fn receipt_of(db: &Database, payment_id: i64) -> Result<PaymentReceipt> {
         paid_on: payment.paid_on,
         amount: payment.amount,
         method: method_in_portuguese(payment.method).to_string(),
-        clerk: payment.actor,
+        // Audit names carry where the act came from (`app:ana`); the receipt names the person.
+        clerk: payment
+            .actor
+            .split_once(':')
+            .map_or(payment.actor.clone(), |(_, name)| name.to_string()),
         lines,
         purpose,
         remaining,

@@ -86,3 +86,10 @@ pub fn get(conn: &Connection, sale_id: i64) -> Result<Option<SaleInfo>> {
         )
         .optional()?)
 }
+
+pub fn made_on(conn: &Connection, date: chrono::NaiveDate) -> Result<Vec<i64>> {
+    let mut statement =
+        conn.prepare_cached("SELECT id FROM credit_sales WHERE sale_date = ?1 ORDER BY id")?;
+    let ids = statement.query_map([date_text(date)], |row| row.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}

@@ -2,6 +2,7 @@
 //! update and view; the root routes between them and owns what they share.
 
 pub mod context;
+pub mod print;
 pub mod screen;
 pub mod theme;
 pub mod widget;

@@ -156,6 +156,15 @@ pub fn secondary_button<'a, M: Clone + 'a>(
         .into()
 }
 
+/// A compact button inside a table row.
+pub fn small_button<'a, M: Clone + 'a>(label: impl Into<String>, on_press: Option<M>) -> Element<'a, M> {
+    button(text(label.into()).size(theme::SMALL))
+        .padding([2, 8])
+        .style(button::secondary)
+        .on_press_maybe(on_press)
+        .into()
+}
+
 /// A page that scrolls, its scrollbar kept clear of the content.
 pub fn page_scroll<'a, M: 'a>(content: impl Into<Element<'a, M>>) -> Element<'a, M> {
     iced::widget::scrollable(container(content).padding(iced::Padding::ZERO.right(16)))

@@ -29,6 +29,9 @@ pub struct State {
     contact_channel: ContactChannel,
     contact_note: String,
     contact_error: Option<String>,
+    /// The installment getting a new due date, and the date typed.
+    new_due: Option<(i64, String)>,
+    new_due_error: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -43,6 +46,21 @@ pub enum Message {
     ContactChannel(ContactChannel),
     ContactNote(String),
     RecordContact,
+    SecondCopy(i64),
+    Carne(i64),
+    Receipt(i64),
+    NewDueFor(i64),
+    NewDueDate(String),
+    NewDueConfirm,
+    NewDueCancel,
+}
+
+/// Saves the document and opens it; says where it went, or why it could not be made.
+fn print(context: &Context, file_name: &str, bytes: Result<Vec<u8>>) -> Outcome<Message> {
+    match bytes.and_then(|bytes| crate::ui::print::save_and_open(context.path(), file_name, &bytes)) {
+        Ok(path) => Outcome::Notice(crate::t!("print-saved", path = path.display().to_string())),
+        Err(error) => Outcome::Error(error.to_string()),
+    }
 }
 
 impl State {
@@ -60,6 +78,8 @@ impl State {
             contact_channel: ContactChannel::Phone,
             contact_note: String::new(),
             contact_error: None,
+            new_due: None,
+            new_due_error: None,
         })
     }
 
@@ -102,7 +122,73 @@ impl State {
             }
             Message::RecordPromise => self.record_promise(context),
             Message::RecordContact => self.record_contact(context),
+            Message::SecondCopy(id) => {
+                let today = context.today;
+                print(
+                    context,
+                    &format!("segunda-via-parcela-{id}.pdf"),
+                    services::documents::second_copy(context.db(), id, today),
+                )
+            }
+            Message::Receipt(id) => print(
+                context,
+                &format!("recibo-{id}.pdf"),
+                services::documents::receipt(context.db(), id),
+            ),
+            Message::Carne(sale_id) => {
+                let actor = context.actor.clone();
+                let today = context.today;
+                let result = services::documents::carne(context.db_mut(), &actor, sale_id, today)
+                    .map(|(bytes, _)| bytes);
+                let outcome = print(context, &format!("carne-venda-{sale_id}.pdf"), result);
+                let _ = self.reload(context);
+                outcome
+            }
+            Message::NewDueFor(id) => {
+                let suggested = context.today + chrono::Duration::days(7);
+                self.new_due = Some((id, date_label(suggested)));
+                self.new_due_error = None;
+                Outcome::None
+            }
+            Message::NewDueDate(text) => {
+                if let Some((_, date)) = &mut self.new_due {
+                    *date = text;
+                }
+                Outcome::None
+            }
+            Message::NewDueCancel => {
+                self.new_due = None;
+                self.new_due_error = None;
+                Outcome::None
+            }
+            Message::NewDueConfirm => self.new_due_date(context),
         }
+    }
+
+    /// Issues a boleto with the new due date, then prints its second copy.
+    fn new_due_date(&mut self, context: &mut Context) -> Outcome<Message> {
+        let Some((id, text)) = self.new_due.clone() else {
+            return Outcome::None;
+        };
+        let Some(due) = parse_date(&text) else {
+            self.new_due_error = Some(crate::t!("ui-bad-date", text = text));
+            return Outcome::None;
+        };
+        let actor = context.actor.clone();
+        let today = context.today;
+        if let Err(error) =
+            services::boletos::new_due_date(context.db_mut(), &actor, id, due, today)
+        {
+            self.new_due_error = Some(error.to_string());
+            return Outcome::None;
+        }
+        self.new_due = None;
+        self.new_due_error = None;
+        print(
+            context,
+            &format!("segunda-via-parcela-{id}.pdf"),
+            services::documents::second_copy(context.db(), id, today),
+        )
     }
 
     fn record_promise(&mut self, context: &mut Context) -> Outcome<Message> {
@@ -269,6 +355,7 @@ impl State {
             (crate::t!("board-interest"), 2, true),
             (crate::t!("board-total"), 2, true),
             (crate::t!("board-band"), 3, false),
+            (String::new(), 4, false),
         ]));
         for line in &statement.open_installments {
             let charges = &line.charges;
@@ -295,9 +382,63 @@ impl State {
                     (context.money(charges.interest), 2, true),
                     (context.money(charges.total), 2, true),
                 ])
-                .push(iced::widget::container(band).width(Length::FillPortion(3))),
+                .push(iced::widget::container(band).width(Length::FillPortion(3)))
+                .push(
+                    row![
+                        widget::small_button(
+                            crate::t!("print-second-copy"),
+                            Some(Message::SecondCopy(line.id))
+                        ),
+                        widget::small_button(
+                            crate::t!("print-new-due-date"),
+                            Some(Message::NewDueFor(line.id))
+                        ),
+                    ]
+                    .spacing(4)
+                    .width(Length::FillPortion(4)),
+                ),
             );
+            if let Some((id, date)) = &self.new_due
+                && *id == line.id
+            {
+                let mut form = row![
+                    text(crate::t!("print-new-due-label", number = line.number.to_string())),
+                    text_input("DD/MM/AAAA", date)
+                        .id(widget::field_id(&crate::t!("print-new-due-date")))
+                        .on_input(Message::NewDueDate)
+                        .on_submit(Message::NewDueConfirm)
+                        .padding(6)
+                        .width(130),
+                    widget::primary_button(
+                        crate::t!("print-new-due-confirm"),
+                        Some(Message::NewDueConfirm)
+                    ),
+                    widget::secondary_button(crate::t!("action-cancel"), Some(Message::NewDueCancel)),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center);
+                if let Some(error) = &self.new_due_error {
+                    form = form.push(widget::error_text(error.clone()));
+                }
+                table = table.push(form);
+            }
         }
+        let mut sales: Vec<(i64, &str)> = Vec::new();
+        for line in &statement.open_installments {
+            if !sales.iter().any(|(id, _)| *id == line.sale_id) {
+                sales.push((line.sale_id, line.description.as_str()));
+            }
+        }
+        let mut carnes = row![text(crate::t!("print-carne-label"))]
+            .spacing(6)
+            .align_y(Alignment::Center);
+        for (sale_id, description) in sales {
+            carnes = carnes.push(widget::small_button(
+                format!("{description} (#{sale_id})"),
+                Some(Message::Carne(sale_id)),
+            ));
+        }
+        table = table.push(carnes);
         let totals = &statement.totals;
         table = table.push(iced::widget::rule::horizontal(1));
         table = table.push(
@@ -330,11 +471,18 @@ impl State {
             } else {
                 payment.method.label()
             };
-            list = list.push(widget::cells(vec![
-                (date_label(payment.paid_on), 2, false),
-                (context.money(payment.amount), 2, true),
-                (kind, 3, false),
-            ]));
+            list = list.push(
+                widget::cells_row(vec![
+                    (date_label(payment.paid_on), 2, false),
+                    (context.money(payment.amount), 2, true),
+                    (kind, 3, false),
+                ])
+                .push(widget::small_button(
+                    crate::t!("print-receipt"),
+                    Some(Message::Receipt(payment.id)),
+                ))
+                .align_y(Alignment::Center),
+            );
         }
         list.width(Length::Fill).into()
     }

@@ -20,6 +20,15 @@ pub struct State {
     report: Option<Arc<DayEnd>>,
     loading: bool,
     error: Option<String>,
+    /// Sales done and in all while the day's carnês are being made.
+    carne_progress: Option<(usize, usize)>,
+}
+
+/// What the carnê worker reports while it runs.
+#[derive(Clone, Debug)]
+pub enum CarneEvent {
+    Progress(usize, usize),
+    Done(Result<PathBuf, String>),
 }
 
 #[derive(Clone, Debug)]
@@ -31,6 +40,42 @@ pub enum Message {
     ExportTo(Option<PathBuf>),
     Exported(Result<PathBuf, String>),
     Open(i64),
+    PrintPdf,
+    PrintCarnes,
+    Carnes(CarneEvent),
+}
+
+/// Makes the carnês of the day's sales on a thread of its own, reporting each sale done.
+fn print_carnes(context: &Context, date: NaiveDate) -> Task<Message> {
+    let path = context.path().to_path_buf();
+    let actor = context.actor.clone();
+    let today = context.today;
+    let (sender, receiver) = iced::futures::channel::mpsc::unbounded();
+    std::thread::spawn(move || {
+        let progress_sender = sender.clone();
+        let result = crate::store::Database::open(&path).and_then(|mut db| {
+            let sales = crate::services::documents::sales_on(&db, date)?;
+            if sales.is_empty() {
+                return Err(crate::error::Error::BadArgument(crate::t!("print-no-sales")));
+            }
+            let bytes = crate::services::documents::carnes(
+                &mut db,
+                &actor,
+                &sales,
+                today,
+                &mut |done, total| {
+                    let _ = progress_sender.unbounded_send(CarneEvent::Progress(done, total));
+                },
+            )?;
+            crate::ui::print::save_and_open(
+                &path,
+                &format!("carnes-{}.pdf", date.format("%Y-%m-%d")),
+                &bytes,
+            )
+        });
+        let _ = sender.unbounded_send(CarneEvent::Done(result.map_err(|e| e.to_string())));
+    });
+    Task::run(receiver, Message::Carnes)
 }
 
 fn load(path: PathBuf, date: NaiveDate) -> Task<Message> {
@@ -49,6 +94,7 @@ impl State {
             report: None,
             loading: true,
             error: None,
+            carne_progress: None,
         }
     }
 
@@ -124,6 +170,47 @@ impl State {
             )),
             Message::Exported(Err(error)) => Outcome::Error(error),
             Message::Open(id) => Outcome::Go(Route::Customer(id)),
+            Message::PrintPdf => {
+                let Some(report) = &self.report else {
+                    return Outcome::None;
+                };
+                let result = crate::services::day_end::to_pdf(
+                    report,
+                    context.settings.store.display_name(),
+                )
+                .and_then(|bytes| {
+                    crate::ui::print::save_and_open(
+                        context.path(),
+                        &format!("fechamento-{}.pdf", self.date.format("%Y-%m-%d")),
+                        &bytes,
+                    )
+                });
+                match result {
+                    Ok(path) => Outcome::Notice(crate::t!(
+                        "print-saved",
+                        path = path.display().to_string()
+                    )),
+                    Err(error) => Outcome::Error(error.to_string()),
+                }
+            }
+            Message::PrintCarnes => {
+                self.carne_progress = Some((0, 0));
+                Outcome::Task(print_carnes(context, self.date))
+            }
+            Message::Carnes(CarneEvent::Progress(done, total)) => {
+                self.carne_progress = Some((done, total));
+                Outcome::None
+            }
+            Message::Carnes(CarneEvent::Done(result)) => {
+                self.carne_progress = None;
+                match result {
+                    Ok(path) => Outcome::Notice(crate::t!(
+                        "print-saved",
+                        path = path.display().to_string()
+                    )),
+                    Err(error) => Outcome::Error(error),
+                }
+            }
         }
     }
 
@@ -141,10 +228,34 @@ impl State {
                 crate::t!("day-end-export"),
                 self.report.is_some().then_some(Message::Export)
             ),
+            widget::secondary_button(
+                crate::t!("print-day-end"),
+                self.report.is_some().then_some(Message::PrintPdf)
+            ),
+            widget::secondary_button(
+                crate::t!("print-day-carnes"),
+                self.carne_progress.is_none().then_some(Message::PrintCarnes)
+            ),
         ]
         .spacing(8)
         .align_y(Alignment::Center);
         let mut page = column![controls].spacing(14);
+        if let Some((done, total)) = self.carne_progress {
+            page = page.push(
+                row![
+                    iced::widget::progress_bar(0.0..=total.max(1) as f32, done as f32)
+                        .length(240)
+                        .girth(10),
+                    text(crate::t!(
+                        "print-progress",
+                        done = done.to_string(),
+                        total = total.to_string()
+                    )),
+                ]
+                .spacing(10)
+                .align_y(Alignment::Center),
+            );
+        }
         if let Some(error) = &self.error {
             page = page.push(widget::error_text(error.clone()));
         }

@@ -6,7 +6,9 @@ use iced::{Alignment, Element, Length};
 
 use super::Outcome;
 use super::store_form::{self, Edit};
+use crate::boleto::account::{AccountField, AccountInput, Bank};
 use crate::domain::band::BandDefinition;
+use crate::error::Error;
 use crate::domain::calendar::Holiday;
 use crate::domain::rate::BasisPoints;
 use crate::domain::settings::{Settings, StoreField, StoreInput};
@@ -34,6 +36,8 @@ pub struct State {
     holidays: String,
     /// Problems outside the store form, each in a sentence.
     errors: Vec<String>,
+    account: AccountInput,
+    account_errors: Vec<(AccountField, String)>,
 }
 
 #[derive(Clone, Debug)]
@@ -50,6 +54,12 @@ pub enum Message {
     Holidays(String),
     Language(Language),
     Save,
+    Bank(Bank),
+    Agency(String),
+    Account(String),
+    BeneficiaryCode(String),
+    Wallet(String),
+    SaveAccount,
 }
 
 impl State {
@@ -75,6 +85,12 @@ impl State {
             prescribed_color: settings.bands.prescribed_color.clone(),
             holidays: Holiday::format_list(&settings.holidays),
             errors: Vec::new(),
+            account: services::boletos::active_account(context.db())
+                .ok()
+                .flatten()
+                .map(|account| AccountInput::from_account(&account))
+                .unwrap_or_default(),
+            account_errors: Vec::new(),
         }
     }
 
@@ -101,6 +117,17 @@ impl State {
                 };
             }
             Message::Save => return self.save(context),
+            Message::Bank(bank) => {
+                if self.account.wallet.is_empty() || self.account.bank != Some(bank) {
+                    self.account.wallet = bank.default_wallet().to_string();
+                }
+                self.account.bank = Some(bank);
+            }
+            Message::Agency(value) => self.account.agency = value,
+            Message::Account(value) => self.account.account = value,
+            Message::BeneficiaryCode(value) => self.account.beneficiary_code = value,
+            Message::Wallet(value) => self.account.wallet = value,
+            Message::SaveAccount => return self.save_account(context),
         }
         Outcome::None
     }
@@ -178,6 +205,89 @@ impl State {
                 Outcome::Error(error.to_string())
             }
         }
+    }
+
+    fn save_account(&mut self, context: &mut Context) -> Outcome<Message> {
+        let actor = context.actor.clone();
+        match services::boletos::set_account(context.db_mut(), &actor, &self.account) {
+            Ok(account) => {
+                self.account_errors.clear();
+                self.account = AccountInput::from_account(&account);
+                Outcome::Notice(crate::t!("settings-account-saved", bank = account.bank.name()))
+            }
+            Err(Error::BankAccount(errors)) => {
+                self.account_errors = errors
+                    .0
+                    .iter()
+                    .map(|(field, error)| (*field, error.to_string()))
+                    .collect();
+                Outcome::Error(crate::t!("form-has-errors"))
+            }
+            Err(error) => Outcome::Error(error.to_string()),
+        }
+    }
+
+    fn account_view(&self) -> Element<'_, Message> {
+        let error = |wanted: AccountField| {
+            self.account_errors
+                .iter()
+                .find(|(field, _)| *field == wanted)
+                .map(|(_, message)| message.as_str())
+        };
+        let mut bank = column![
+            text(crate::t!("account-bank")).size(theme::SMALL),
+            pick_list(Bank::ALL.to_vec(), self.account.bank, Message::Bank).padding(6),
+        ]
+        .spacing(4)
+        .width(230);
+        if let Some(message) = error(AccountField::Bank) {
+            bank = bank.push(widget::error_text(message.to_string()));
+        }
+        column![
+            widget::heading(crate::t!("settings-account")),
+            row![
+                bank,
+                field(
+                    crate::t!("account-agency"),
+                    &self.account.agency,
+                    error(AccountField::Agency),
+                    Message::Agency
+                )
+                .width(130),
+                field(
+                    crate::t!("account-number"),
+                    &self.account.account,
+                    error(AccountField::Account),
+                    Message::Account
+                )
+                .width(160),
+                field(
+                    crate::t!("account-beneficiary-code"),
+                    &self.account.beneficiary_code,
+                    error(AccountField::BeneficiaryCode),
+                    Message::BeneficiaryCode
+                ),
+                field(
+                    crate::t!("account-wallet"),
+                    &self.account.wallet,
+                    error(AccountField::Wallet),
+                    Message::Wallet
+                )
+                .width(110),
+            ]
+            .spacing(12),
+            row![
+                widget::muted(crate::t!("settings-account-explain")),
+                widget::spacer(),
+                widget::secondary_button(
+                    crate::t!("settings-account-save"),
+                    Some(Message::SaveAccount)
+                ),
+            ]
+            .align_y(Alignment::Center),
+        ]
+        .spacing(8)
+        .into()
     }
 
     pub fn view<'a>(&'a self, context: &'a Context) -> Element<'a, Message> {
@@ -300,6 +410,7 @@ impl State {
                 ]
                 .spacing(10),
             ))
+            .push(widget::card(self.account_view()))
             .push(widget::card(charges))
             .push(widget::card(bands))
             .push(widget::card(holidays))

@@ -21,6 +21,7 @@ pub enum Edit {
     PostalCode(String),
     Phone(String),
     Email(String),
+    PixKey(String),
 }
 
 pub fn apply(input: &mut StoreInput, edit: Edit) {
@@ -37,6 +38,7 @@ pub fn apply(input: &mut StoreInput, edit: Edit) {
         Edit::PostalCode(value) => input.postal_code = value,
         Edit::Phone(value) => input.phone = value,
         Edit::Email(value) => input.email = value,
+        Edit::PixKey(value) => input.pix_key = value,
     }
 }
 
@@ -145,6 +147,12 @@ pub fn view<'a>(input: &'a StoreInput, errors: &'a [(StoreField, String)]) -> El
             .width(140),
         ]
         .spacing(12),
+        field(
+            crate::t!("store-pix-key"),
+            &input.pix_key,
+            error(StoreField::PixKey),
+            Edit::PixKey
+        ),
     ]
     .spacing(10)
     .into()
