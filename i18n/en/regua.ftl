@@ -433,3 +433,4 @@ settings-account = Bank account for boletos
 settings-account-explain = The collection agreement with the bank. Changing account keeps the boletos already issued; new ones use the new account.
 settings-account-save = Save bank account
 settings-account-saved = { $bank } account saved: the next boletos use it.
+word-or = or

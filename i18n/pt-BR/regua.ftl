@@ -433,3 +433,4 @@ settings-account = Conta bancária para boletos
 settings-account-explain = Os dados do contrato de cobrança com o banco. Trocar de conta não muda os boletos já emitidos; os novos usam a nova conta.
 settings-account-save = Salvar conta bancária
 settings-account-saved = Conta do { $bank } salva: os próximos boletos saem por ela.
+word-or = ou

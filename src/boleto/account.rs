@@ -72,17 +72,15 @@ impl Bank {
 
     pub fn from_code(code: &str) -> Option<Bank> {
         let code = code.trim();
-        Bank::ALL.into_iter().find(|bank| {
-            bank.code() == code || bank.code().trim_start_matches('0') == code
-        })
+        Bank::ALL
+            .into_iter()
+            .find(|bank| bank.code() == code || bank.code().trim_start_matches('0') == code)
     }
 
     /// "Local de pagamento" as each bank asks it to be printed.
     pub fn payment_place(self) -> &'static str {
         match self {
-            Bank::Caixa => {
-                "EM TODA A REDE BANCÁRIA E SEUS CORRESPONDENTES ATÉ O VALOR LIMITE"
-            }
+            Bank::Caixa => "EM TODA A REDE BANCÁRIA E SEUS CORRESPONDENTES ATÉ O VALOR LIMITE",
             Bank::BancoDoBrasil => "Pagável em qualquer banco",
             _ => "Pagável em qualquer banco até o vencimento; após, em qualquer banco",
         }
@@ -168,13 +166,19 @@ pub struct OurNumber {
 
 /// Splits `1234-5` into `1234` and `5`; the check digit may be a digit, X or P.
 fn number_and_digit(text: &str) -> Option<(String, String)> {
-    let text: String = text.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+    let text: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
     let (number, digit) = match text.split_once('-') {
         Some((number, digit)) => (number.to_string(), digit.to_uppercase()),
         None => (text, String::new()),
     };
     let digit_ok = digit.is_empty()
-        || (digit.len() == 1 && digit.chars().all(|c| c.is_ascii_digit() || c == 'X' || c == 'P'));
+        || (digit.len() == 1
+            && digit
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == 'X' || c == 'P'));
     (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) && digit_ok)
         .then_some((number, digit))
 }
@@ -193,13 +197,41 @@ struct Shape {
 
 fn shape(bank: Bank) -> Shape {
     match bank {
-        Bank::BancoDoBrasil => Shape { account_max: 8, codes: &[4, 6, 7, 8], wallet: 2 },
-        Bank::Santander => Shape { account_max: 9, codes: &[7], wallet: 3 },
-        Bank::Caixa => Shape { account_max: 12, codes: &[6, 7], wallet: 1 },
-        Bank::Bradesco => Shape { account_max: 7, codes: &[0], wallet: 2 },
-        Bank::Itau => Shape { account_max: 5, codes: &[0], wallet: 3 },
-        Bank::Sicredi => Shape { account_max: 9, codes: &[7], wallet: 1 },
-        Bank::Sicoob => Shape { account_max: 10, codes: &[7], wallet: 1 },
+        Bank::BancoDoBrasil => Shape {
+            account_max: 8,
+            codes: &[4, 6, 7, 8],
+            wallet: 2,
+        },
+        Bank::Santander => Shape {
+            account_max: 9,
+            codes: &[7],
+            wallet: 3,
+        },
+        Bank::Caixa => Shape {
+            account_max: 12,
+            codes: &[6, 7],
+            wallet: 1,
+        },
+        Bank::Bradesco => Shape {
+            account_max: 7,
+            codes: &[0],
+            wallet: 2,
+        },
+        Bank::Itau => Shape {
+            account_max: 5,
+            codes: &[0],
+            wallet: 3,
+        },
+        Bank::Sicredi => Shape {
+            account_max: 9,
+            codes: &[7],
+            wallet: 1,
+        },
+        Bank::Sicoob => Shape {
+            account_max: 10,
+            codes: &[7],
+            wallet: 1,
+        },
     }
 }
 
@@ -224,13 +256,19 @@ impl AccountInput {
     pub fn validate(&self) -> Result<BankAccount, AccountErrors> {
         let mut errors = Vec::new();
         let Some(bank) = self.bank else {
-            return Err(FieldErrors(vec![(AccountField::Bank, FieldError::Required)]));
+            return Err(FieldErrors(vec![(
+                AccountField::Bank,
+                FieldError::Required,
+            )]));
         };
         let shape = shape(bank);
         let (agency, agency_digit) = match number_and_digit(&self.agency) {
             Some((number, digit)) if number.len() <= 4 => (format!("{number:0>4}"), digit),
             _ => {
-                errors.push((AccountField::Agency, FieldError::Message(crate::t!("account-agency-invalid", max = "4"))));
+                errors.push((
+                    AccountField::Agency,
+                    FieldError::Message(crate::t!("account-agency-invalid", max = "4")),
+                ));
                 Default::default()
             }
         };
@@ -253,13 +291,20 @@ impl AccountInput {
             match digits_only(&self.beneficiary_code) {
                 Some(code) if shape.codes.contains(&code.len()) => code,
                 _ => {
-                    let lengths: Vec<String> = shape.codes.iter().map(usize::to_string).collect();
+                    let mut lengths: Vec<String> =
+                        shape.codes.iter().map(usize::to_string).collect();
+                    let last = lengths.pop().unwrap_or_default();
+                    let lengths = if lengths.is_empty() {
+                        last
+                    } else {
+                        format!("{} {} {last}", lengths.join(", "), crate::t!("word-or"))
+                    };
                     errors.push((
                         AccountField::BeneficiaryCode,
                         FieldError::Message(crate::t!(
                             "account-code-invalid",
                             bank = bank.name(),
-                            lengths = lengths.join(", ")
+                            lengths = lengths
                         )),
                     ));
                     String::new()
@@ -267,12 +312,17 @@ impl AccountInput {
             }
         };
         let wallet = match digits_only(&self.wallet) {
-            Some(wallet) if wallet.len() <= shape.wallet => format!("{wallet:0>width$}", width = shape.wallet),
+            Some(wallet) if wallet.len() <= shape.wallet => {
+                format!("{wallet:0>width$}", width = shape.wallet)
+            }
             _ => {
-                errors.push((AccountField::Wallet, FieldError::Message(crate::t!(
+                errors.push((
+                    AccountField::Wallet,
+                    FieldError::Message(crate::t!(
                         "account-wallet-invalid",
                         max = shape.wallet.to_string()
-                    ))));
+                    )),
+                ));
                 String::new()
             }
         };
@@ -324,7 +374,10 @@ impl BankAccount {
                 &self.beneficiary_code[2..]
             ),
             Bank::BancoDoBrasil | Bank::Bradesco => {
-                format!("{agency} / {}", with_digit(&self.account, &self.account_digit))
+                format!(
+                    "{agency} / {}",
+                    with_digit(&self.account, &self.account_digit)
+                )
             }
         }
     }
@@ -378,7 +431,11 @@ impl BankAccount {
                 };
                 let campo_livre =
                     banks::banco_do_brasil(code, &complement, agency, account, wallet)?;
-                OurNumber { digits, printed, campo_livre }
+                OurNumber {
+                    digits,
+                    printed,
+                    campo_livre,
+                }
             }
             Bank::Itau => {
                 let nn = format!("{sequence:08}");
@@ -505,7 +562,10 @@ mod tests {
     #[test]
     fn bradesco_check_digit_p_is_printed() {
         let bradesco = account(Bank::Bradesco, "1234-5", "0012345-6", "", "19");
-        assert_eq!(bradesco.our_number(1, 26, 1).unwrap().printed, "19/00000000001-P");
+        assert_eq!(
+            bradesco.our_number(1, 26, 1).unwrap().printed,
+            "19/00000000001-P"
+        );
         assert_eq!(bradesco.printed_agency_code(), "1234-5 / 0012345-6");
     }
 
@@ -535,7 +595,11 @@ mod tests {
                 .unwrap();
                 assert!(super::super::barcode::Barcode::parse(barcode.as_str()).is_ok());
             }
-            assert!(account.our_number(account.max_sequence() + 1, 26, 1).is_err());
+            assert!(
+                account
+                    .our_number(account.max_sequence() + 1, 26, 1)
+                    .is_err()
+            );
         }
     }
 

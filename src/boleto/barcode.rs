@@ -235,9 +235,16 @@ impl fmt::Display for DigitableLine {
 pub enum BoletoError {
     Length(usize),
     /// The barcode's 5th digit (the line's 33rd).
-    GeneralCheckDigit { found: u8, expected: u8 },
+    GeneralCheckDigit {
+        found: u8,
+        expected: u8,
+    },
     /// The last digit of field 1, 2 or 3 of the line (its 10th, 21st or 32nd).
-    FieldCheckDigit { field: u8, found: u8, expected: u8 },
+    FieldCheckDigit {
+        field: u8,
+        found: u8,
+        expected: u8,
+    },
     Factor(u16),
     DueDateTooEarly,
     Bank(String),

@@ -119,7 +119,15 @@ mod tests {
 
     #[test]
     fn bad_keys_are_refused() {
-        for input in ["", "123.456.789-00", "loja@", "@x.com", "+1 555 1234", "abc", "12345"] {
+        for input in [
+            "",
+            "123.456.789-00",
+            "loja@",
+            "@x.com",
+            "+1 555 1234",
+            "abc",
+            "12345",
+        ] {
             assert!(PixKey::parse(input).is_err(), "{input}");
         }
     }

@@ -39,7 +39,12 @@ pub fn written(bytes: &[u8], path: &Path, json: bool, extra: serde_json::Value) 
     })
 }
 
-pub fn boleto(action: BoletoAction, db_path: &Path, today: NaiveDate, json: bool) -> Result<String> {
+pub fn boleto(
+    action: BoletoAction,
+    db_path: &Path,
+    today: NaiveDate,
+    json: bool,
+) -> Result<String> {
     match action {
         BoletoAction::Check { text } => {
             let barcode = match Barcode::parse(&text) {
@@ -116,9 +121,7 @@ pub fn boleto(action: BoletoAction, db_path: &Path, today: NaiveDate, json: bool
                     document_date: today,
                     processing_date: today,
                     wallet: account.wallet.clone(),
-                    instructions: vec![
-                        "Boleto de teste para homologação: não pague.".to_string(),
-                    ],
+                    instructions: vec!["Boleto de teste para homologação: não pague.".to_string()],
                 };
                 let bytes = crate::docs::boleto::render(&slip, "Boleto de teste – homologação")?;
                 let note = written(&bytes, &path, json, json!({}))?;
@@ -149,11 +152,7 @@ fn stored_store(db_path: &Path) -> Party {
                 .unwrap_or_default();
             Party::new(&store.legal_name, cnpj, &store.address)
         }
-        _ => Party::new(
-            "Beneficiário de Teste",
-            String::new(),
-            &Address::default(),
-        ),
+        _ => Party::new("Beneficiário de Teste", String::new(), &Address::default()),
     }
 }
 

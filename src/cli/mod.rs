@@ -260,7 +260,10 @@ fn execute(cli: &Cli, command: Command, out: &mut dyn Write) -> Result<()> {
         Command::SecondCopy { installment, pdf } => {
             let db = open(cli)?;
             let bytes = services::documents::second_copy(&db, installment, today)?;
-            write(out, documents::written(&bytes, &pdf, json, serde_json::json!({}))?)
+            write(
+                out,
+                documents::written(&bytes, &pdf, json, serde_json::json!({}))?,
+            )
         }
         Command::Carne { sale, pdf } => {
             let mut db = open(cli)?;
@@ -282,7 +285,10 @@ fn execute(cli: &Cli, command: Command, out: &mut dyn Write) -> Result<()> {
         Command::Receipt { payment, pdf } => {
             let db = open(cli)?;
             let bytes = services::documents::receipt(&db, payment)?;
-            write(out, documents::written(&bytes, &pdf, json, serde_json::json!({}))?)
+            write(
+                out,
+                documents::written(&bytes, &pdf, json, serde_json::json!({}))?,
+            )
         }
         Command::Boleto(action) => {
             let path = database_path(cli)?;

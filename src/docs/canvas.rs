@@ -5,9 +5,8 @@
 use std::sync::OnceLock;
 
 use printpdf::{
-    Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont,
-    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
-    WindingOrder,
+    Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, WindingOrder,
 };
 
 use super::fonts::{BOLD_FONT_BYTES, FONT_BYTES};
@@ -225,13 +224,15 @@ impl Page {
     /// A filled black rectangle with its top-left corner at (`x`, `y`).
     pub fn fill(&mut self, x: f32, y: f32, width: f32, height: f32) {
         self.ops.push(Op::SetFillColor { col: black() });
-        self.ops.push(Self::rect_op(x, y, width, height, PaintMode::Fill));
+        self.ops
+            .push(Self::rect_op(x, y, width, height, PaintMode::Fill));
     }
 
     /// A light grey band behind a heading or a total.
     pub fn shade(&mut self, x: f32, y: f32, width: f32, height: f32) {
         self.ops.push(Op::SetFillColor { col: grey(0.92) });
-        self.ops.push(Self::rect_op(x, y, width, height, PaintMode::Fill));
+        self.ops
+            .push(Self::rect_op(x, y, width, height, PaintMode::Fill));
     }
 
     pub fn frame(&mut self, x: f32, y: f32, width: f32, height: f32, thickness: f32) {
@@ -282,18 +283,27 @@ impl Page {
 
     /// The dotted line where the clerk cuts the page.
     pub fn cut_line(&mut self, x1: f32, x2: f32, y: f32) {
-        self.line((x1, y), (x2, y), 0.2, LineDashPattern::new(0.0, &[3.0, 2.0]));
+        self.line(
+            (x1, y),
+            (x2, y),
+            0.2,
+            LineDashPattern::new(0.0, &[3.0, 2.0]),
+        );
     }
 
     pub fn cut_line_vertical(&mut self, x: f32, y1: f32, y2: f32) {
-        self.line((x, y1), (x, y2), 0.2, LineDashPattern::new(0.0, &[3.0, 2.0]));
+        self.line(
+            (x, y1),
+            (x, y2),
+            0.2,
+            LineDashPattern::new(0.0, &[3.0, 2.0]),
+        );
     }
 
     /// The boleto barcode: Interleaved 2 of 5 as exact vector bars, `width` millimetres
     /// long and `height` tall, top-left at (`x`, `y`). The caller leaves the quiet zones.
     pub fn itf(&mut self, x: f32, y: f32, width: f32, height: f32, digits: &str) -> Result<()> {
-        let (bars, total) =
-            itf::bars(digits).ok_or_else(|| Error::Pdf(format!("ITF {digits}")))?;
+        let (bars, total) = itf::bars(digits).ok_or_else(|| Error::Pdf(format!("ITF {digits}")))?;
         let narrow = width / total as f32;
         self.ops.push(Op::SetFillColor { col: black() });
         for (start, units) in bars {
@@ -324,7 +334,8 @@ impl Page {
             while column < modules {
                 if colors[row * modules + column] == qrcode::Color::Dark {
                     let start = column;
-                    while column < modules && colors[row * modules + column] == qrcode::Color::Dark {
+                    while column < modules && colors[row * modules + column] == qrcode::Color::Dark
+                    {
                         column += 1;
                     }
                     self.ops.push(Self::rect_op(

@@ -47,8 +47,20 @@ fn label_value_right(page: &mut Page, x: f32, right: f32, y: f32, label: &str, v
 }
 
 fn stub(page: &mut Page, y: f32, carne: &Carne, slip: &CarneSlip) {
-    page.text(STUB_LEFT, y + 5.0, 8.0, Weight::Bold, &carne.store.display_name);
-    page.text(STUB_LEFT, y + 8.5, 5.5, Weight::Regular, "Canhoto – fica com a loja");
+    page.text(
+        STUB_LEFT,
+        y + 5.0,
+        8.0,
+        Weight::Bold,
+        &carne.store.display_name,
+    );
+    page.text(
+        STUB_LEFT,
+        y + 8.5,
+        5.5,
+        Weight::Regular,
+        "Canhoto – fica com a loja",
+    );
     let mut row = y + 13.0;
     let number = format!("{} de {}", slip.number, slip.count);
     let our_number = slip
@@ -66,18 +78,43 @@ fn stub(page: &mut Page, y: f32, carne: &Carne, slip: &CarneSlip) {
         row += 9.0;
     }
     page.text(STUB_LEFT, row, 5.5, Weight::Regular, "Cliente");
-    page.paragraph(STUB_LEFT, row + 3.6, STUB_RIGHT - STUB_LEFT, 7.0, Weight::Regular, &carne.customer.name);
+    page.paragraph(
+        STUB_LEFT,
+        row + 3.6,
+        STUB_RIGHT - STUB_LEFT,
+        7.0,
+        Weight::Regular,
+        &carne.customer.name,
+    );
     row += 14.0;
-    page.text(STUB_LEFT, row, 5.5, Weight::Regular, "Pago em ____/____/______");
+    page.text(
+        STUB_LEFT,
+        row,
+        5.5,
+        Weight::Regular,
+        "Pago em ____/____/______",
+    );
     page.hline(STUB_LEFT, STUB_RIGHT, row + 9.0, 0.2);
-    page.text(STUB_LEFT, row + 11.5, 5.5, Weight::Regular, "Visto de quem recebeu");
+    page.text(
+        STUB_LEFT,
+        row + 11.5,
+        5.5,
+        Weight::Regular,
+        "Visto de quem recebeu",
+    );
 }
 
 fn main_part(page: &mut Page, y: f32, carne: &Carne, slip: &CarneSlip) -> Result<()> {
     let header = match &slip.boleto {
         Some(boleto) => {
             page.text(MAIN_LEFT, y + 5.5, 8.5, Weight::Bold, boleto.bank.name());
-            page.text(MAIN_LEFT + 28.0, y + 5.5, 10.0, Weight::Bold, boleto.bank.printed_code());
+            page.text(
+                MAIN_LEFT + 28.0,
+                y + 5.5,
+                10.0,
+                Weight::Bold,
+                boleto.bank.printed_code(),
+            );
             boleto.digitable_line.clone()
         }
         None => carne.store.display_name.clone(),
@@ -89,17 +126,51 @@ fn main_part(page: &mut Page, y: f32, carne: &Carne, slip: &CarneSlip) -> Result
         .boleto
         .as_ref()
         .map_or("Na loja ou pelo Pix", |b| b.bank.payment_place());
-    label_value(page, MAIN_LEFT + 1.0, row, "Local de pagamento", place, false);
+    label_value(
+        page,
+        MAIN_LEFT + 1.0,
+        row,
+        "Local de pagamento",
+        place,
+        false,
+    );
     label_value_right(page, COLUMN, RIGHT, row, "Vencimento", &date(slip.due_date));
     page.hline(MAIN_LEFT, RIGHT, row + 5.5, 0.2);
     row += 7.5;
-    label_value(page, MAIN_LEFT + 1.0, row, "Beneficiário", &carne.store.party.name_and_id(), false);
-    let agency = slip.boleto.as_ref().map_or(String::new(), |b| b.agency_code.clone());
-    label_value_right(page, COLUMN, RIGHT, row, "Agência / Código do beneficiário", &agency);
+    label_value(
+        page,
+        MAIN_LEFT + 1.0,
+        row,
+        "Beneficiário",
+        &carne.store.party.name_and_id(),
+        false,
+    );
+    let agency = slip
+        .boleto
+        .as_ref()
+        .map_or(String::new(), |b| b.agency_code.clone());
+    label_value_right(
+        page,
+        COLUMN,
+        RIGHT,
+        row,
+        "Agência / Código do beneficiário",
+        &agency,
+    );
     page.hline(MAIN_LEFT, RIGHT, row + 5.5, 0.2);
     row += 7.5;
-    label_value(page, MAIN_LEFT + 1.0, row, "Pagador", &carne.customer.name_and_id(), false);
-    let our_number = slip.boleto.as_ref().map_or(String::new(), |b| b.our_number.clone());
+    label_value(
+        page,
+        MAIN_LEFT + 1.0,
+        row,
+        "Pagador",
+        &carne.customer.name_and_id(),
+        false,
+    );
+    let our_number = slip
+        .boleto
+        .as_ref()
+        .map_or(String::new(), |b| b.our_number.clone());
     label_value_right(page, COLUMN, RIGHT, row, "Nosso número", &our_number);
     page.hline(MAIN_LEFT, RIGHT, row + 5.5, 0.2);
     row += 7.5;
@@ -115,22 +186,55 @@ fn main_part(page: &mut Page, y: f32, carne: &Carne, slip: &CarneSlip) -> Result
         &format!("{document} – {}", carne.title),
         false,
     );
-    label_value_right(page, COLUMN, RIGHT, row, "(=) Valor do documento", &slip.amount.format_brl());
+    label_value_right(
+        page,
+        COLUMN,
+        RIGHT,
+        row,
+        "(=) Valor do documento",
+        &slip.amount.format_brl(),
+    );
     page.hline(MAIN_LEFT, RIGHT, row + 5.5, 0.2);
     page.vline(COLUMN, y + 7.5, row + 5.5, 0.2);
     row += 7.5;
     if let Some(boleto) = &slip.boleto {
         page.text(MAIN_LEFT + 1.0, row, 5.5, Weight::Regular, "Instruções");
         let text = boleto.instructions[..boleto.instructions.len().min(2)].join(" ");
-        page.paragraph(MAIN_LEFT + 1.0, row + 3.2, RIGHT - MAIN_LEFT - 2.0, 6.0, Weight::Regular, &text);
+        page.paragraph(
+            MAIN_LEFT + 1.0,
+            row + 3.2,
+            RIGHT - MAIN_LEFT - 2.0,
+            6.0,
+            Weight::Regular,
+            &text,
+        );
         // 5 mm quiet zone before and after the bars.
-        page.itf(MAIN_LEFT + 5.0, y + SLIP_HEIGHT - 24.0, BARCODE_WIDTH, BARCODE_HEIGHT, &boleto.barcode)?;
+        page.itf(
+            MAIN_LEFT + 5.0,
+            y + SLIP_HEIGHT - 24.0,
+            BARCODE_WIDTH,
+            BARCODE_HEIGHT,
+            &boleto.barcode,
+        )?;
         if let Some(pix) = &slip.pix {
             page.qr(RIGHT - 27.0, y + SLIP_HEIGHT - 34.0, 27.0, &pix.payload)?;
-            page.text_right(RIGHT - 1.0, y + SLIP_HEIGHT - 5.5, 5.5, Weight::Regular, "Pix: aponte a câmera");
+            page.text_right(
+                RIGHT - 1.0,
+                y + SLIP_HEIGHT - 5.5,
+                5.5,
+                Weight::Regular,
+                "Pix: aponte a câmera",
+            );
         }
     } else if let Some(pix) = &slip.pix {
-        pix_block(page, MAIN_LEFT + 1.0, row + 1.0, 40.0, RIGHT - MAIN_LEFT - 46.0, pix)?;
+        pix_block(
+            page,
+            MAIN_LEFT + 1.0,
+            row + 1.0,
+            40.0,
+            RIGHT - MAIN_LEFT - 46.0,
+            pix,
+        )?;
     }
     Ok(())
 }

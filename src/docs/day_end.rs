@@ -40,7 +40,14 @@ fn column_edges(table: &Table) -> Vec<(f32, f32)> {
         .collect()
 }
 
-fn row(page: &mut Page, y: f32, cells: &[String], edges: &[(f32, f32)], numeric: &[bool], weight: Weight) {
+fn row(
+    page: &mut Page,
+    y: f32,
+    cells: &[String],
+    edges: &[(f32, f32)],
+    numeric: &[bool],
+    weight: Weight,
+) {
     for (index, cell) in cells.iter().enumerate().take(edges.len()) {
         let (left, right) = edges[index];
         if numeric[index] {
@@ -96,7 +103,11 @@ pub fn render(title: &str, subtitle: &str, tables: &[Table]) -> Result<Vec<u8>> 
             if is_total {
                 page.hline(LEFT, RIGHT, y - 3.8, 0.2);
             }
-            let weight = if is_total { Weight::Bold } else { Weight::Regular };
+            let weight = if is_total {
+                Weight::Bold
+            } else {
+                Weight::Regular
+            };
             row(&mut page, y, cells, &edges, &numeric, weight);
             y += LINE;
         }

@@ -3,17 +3,50 @@
 use crate::domain::money::Money;
 
 const UNITS: [&str; 20] = [
-    "zero", "um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez",
-    "onze", "doze", "treze", "quatorze", "quinze", "dezesseis", "dezessete", "dezoito",
+    "zero",
+    "um",
+    "dois",
+    "três",
+    "quatro",
+    "cinco",
+    "seis",
+    "sete",
+    "oito",
+    "nove",
+    "dez",
+    "onze",
+    "doze",
+    "treze",
+    "quatorze",
+    "quinze",
+    "dezesseis",
+    "dezessete",
+    "dezoito",
     "dezenove",
 ];
 const TENS: [&str; 10] = [
-    "", "", "vinte", "trinta", "quarenta", "cinquenta", "sessenta", "setenta", "oitenta",
+    "",
+    "",
+    "vinte",
+    "trinta",
+    "quarenta",
+    "cinquenta",
+    "sessenta",
+    "setenta",
+    "oitenta",
     "noventa",
 ];
 const HUNDREDS: [&str; 10] = [
-    "", "cento", "duzentos", "trezentos", "quatrocentos", "quinhentos", "seiscentos",
-    "setecentos", "oitocentos", "novecentos",
+    "",
+    "cento",
+    "duzentos",
+    "trezentos",
+    "quatrocentos",
+    "quinhentos",
+    "seiscentos",
+    "setecentos",
+    "oitocentos",
+    "novecentos",
 ];
 
 /// 1 to 999.
@@ -28,7 +61,7 @@ fn below_thousand(n: u64) -> String {
     let rest = n % 100;
     if rest >= 20 {
         parts.push(TENS[(rest / 10) as usize].to_string());
-        if rest % 10 > 0 {
+        if !rest.is_multiple_of(10) {
             parts.push(UNITS[(rest % 10) as usize].to_string());
         }
     } else if rest > 0 {
@@ -64,7 +97,7 @@ fn number(n: u64) -> String {
     }
     // The last group joins with "e" when it is below 100 or a round hundred.
     let last = n % 1000;
-    if parts.len() > 1 && last > 0 && (last < 100 || last % 100 == 0) {
+    if parts.len() > 1 && last > 0 && (last < 100 || last.is_multiple_of(100)) {
         let tail = parts.pop().unwrap_or_default();
         format!("{} e {tail}", parts.join(" "))
     } else {
@@ -113,7 +146,10 @@ mod tests {
         assert_eq!(words(1), "um centavo");
         assert_eq!(words(200_000), "dois mil reais");
         assert_eq!(words(100_100), "mil e um reais");
-        assert_eq!(words(123_456), "mil duzentos e trinta e quatro reais e cinquenta e seis centavos");
+        assert_eq!(
+            words(123_456),
+            "mil duzentos e trinta e quatro reais e cinquenta e seis centavos"
+        );
         assert_eq!(words(250_000), "dois mil e quinhentos reais");
         assert_eq!(words(100_000_000), "um milhão de reais");
         assert_eq!(words(0), "zero real");

@@ -55,15 +55,47 @@ pub fn ficha(page: &mut Page, y: f32, slip: &BoletoSlip) -> Result<()> {
     let mut row = y + 9.0;
 
     // B: place of payment | due date.
-    cell(page, LEFT, row, "Local de pagamento", slip.bank.payment_place());
-    cell_right(page, COLUMN, RIGHT, row, "Vencimento", &date(slip.due_date), true);
+    cell(
+        page,
+        LEFT,
+        row,
+        "Local de pagamento",
+        slip.bank.payment_place(),
+    );
+    cell_right(
+        page,
+        COLUMN,
+        RIGHT,
+        row,
+        "Vencimento",
+        &date(slip.due_date),
+        true,
+    );
     page.hline(LEFT, RIGHT, row + ROW, THIN);
     row += ROW;
 
     // C: payee with CPF/CNPJ and address | agency / beneficiary code.
-    page.text(LEFT + 1.0, row + 2.3, LABEL, Weight::Regular, "Beneficiário");
-    page.text(LEFT + 1.0, row + 5.8, VALUE, Weight::Regular, &slip.payee.name_and_id());
-    page.text(LEFT + 1.0, row + 9.0, 6.5, Weight::Regular, &slip.payee.full_address());
+    page.text(
+        LEFT + 1.0,
+        row + 2.3,
+        LABEL,
+        Weight::Regular,
+        "Beneficiário",
+    );
+    page.text(
+        LEFT + 1.0,
+        row + 5.8,
+        VALUE,
+        Weight::Regular,
+        &slip.payee.name_and_id(),
+    );
+    page.text(
+        LEFT + 1.0,
+        row + 9.0,
+        6.5,
+        Weight::Regular,
+        &slip.payee.full_address(),
+    );
     cell_right(
         page,
         COLUMN,
@@ -82,7 +114,12 @@ pub fn ficha(page: &mut Page, y: f32, slip: &BoletoSlip) -> Result<()> {
         (44.0, 34.0, "Nº do documento", slip.document_number.clone()),
         (78.0, 20.0, "Espécie doc.", "DM".to_string()),
         (98.0, 14.0, "Aceite", "N".to_string()),
-        (112.0, 38.0, "Data do processamento", date(slip.processing_date)),
+        (
+            112.0,
+            38.0,
+            "Data do processamento",
+            date(slip.processing_date),
+        ),
     ];
     for (x, _, label, value) in &d_cells {
         cell(page, *x, row, label, value);
@@ -90,7 +127,15 @@ pub fn ficha(page: &mut Page, y: f32, slip: &BoletoSlip) -> Result<()> {
             page.vline(*x, row, row + ROW, THIN);
         }
     }
-    cell_right(page, COLUMN, RIGHT, row, "Nosso número", &slip.our_number, false);
+    cell_right(
+        page,
+        COLUMN,
+        RIGHT,
+        row,
+        "Nosso número",
+        &slip.our_number,
+        false,
+    );
     page.hline(LEFT, RIGHT, row + ROW, THIN);
     row += ROW;
 
@@ -142,9 +187,13 @@ pub fn ficha(page: &mut Page, y: f32, slip: &BoletoSlip) -> Result<()> {
             break;
         }
     }
-    for (index, label) in ["(−) Desconto / Abatimento", "(+) Juros / Multa", "(=) Valor cobrado"]
-        .iter()
-        .enumerate()
+    for (index, label) in [
+        "(−) Desconto / Abatimento",
+        "(+) Juros / Multa",
+        "(=) Valor cobrado",
+    ]
+    .iter()
+    .enumerate()
     {
         let box_y = row + index as f32 * ROW;
         page.text(COLUMN + 1.0, box_y + 2.3, LABEL, Weight::Regular, label);
@@ -158,8 +207,20 @@ pub fn ficha(page: &mut Page, y: f32, slip: &BoletoSlip) -> Result<()> {
 
     // I: payer.
     page.text(LEFT + 1.0, row + 2.3, LABEL, Weight::Regular, "Pagador");
-    page.text(LEFT + 1.0, row + 5.8, VALUE, Weight::Regular, &slip.payer.name_and_id());
-    page.text(LEFT + 1.0, row + 9.2, 7.0, Weight::Regular, &slip.payer.full_address());
+    page.text(
+        LEFT + 1.0,
+        row + 5.8,
+        VALUE,
+        Weight::Regular,
+        &slip.payer.name_and_id(),
+    );
+    page.text(
+        LEFT + 1.0,
+        row + 9.2,
+        7.0,
+        Weight::Regular,
+        &slip.payer.full_address(),
+    );
     page.hline(LEFT, RIGHT, row + 12.0, THICK);
     row += 12.0;
 
@@ -188,9 +249,27 @@ pub fn ficha(page: &mut Page, y: f32, slip: &BoletoSlip) -> Result<()> {
 pub fn payer_receipt(page: &mut Page, y: f32, slip: &BoletoSlip) {
     bank_header(page, y, slip, "Recibo do Pagador", 11.0);
     let mut row = y + 9.0;
-    page.text(LEFT + 1.0, row + 2.3, LABEL, Weight::Regular, "Beneficiário");
-    page.text(LEFT + 1.0, row + 5.8, VALUE, Weight::Regular, &slip.payee.name_and_id());
-    page.text(LEFT + 1.0, row + 9.0, 6.5, Weight::Regular, &slip.payee.full_address());
+    page.text(
+        LEFT + 1.0,
+        row + 2.3,
+        LABEL,
+        Weight::Regular,
+        "Beneficiário",
+    );
+    page.text(
+        LEFT + 1.0,
+        row + 5.8,
+        VALUE,
+        Weight::Regular,
+        &slip.payee.name_and_id(),
+    );
+    page.text(
+        LEFT + 1.0,
+        row + 9.0,
+        6.5,
+        Weight::Regular,
+        &slip.payee.full_address(),
+    );
     cell_right(
         page,
         COLUMN,
@@ -204,7 +283,15 @@ pub fn payer_receipt(page: &mut Page, y: f32, slip: &BoletoSlip) {
     row += 10.0;
 
     cell(page, LEFT, row, "Pagador", &slip.payer.name_and_id());
-    cell_right(page, COLUMN, RIGHT, row, "Vencimento", &date(slip.due_date), true);
+    cell_right(
+        page,
+        COLUMN,
+        RIGHT,
+        row,
+        "Vencimento",
+        &date(slip.due_date),
+        true,
+    );
     page.hline(LEFT, RIGHT, row + ROW, THIN);
     row += ROW;
 
@@ -212,7 +299,13 @@ pub fn payer_receipt(page: &mut Page, y: f32, slip: &BoletoSlip) {
     page.vline(70.0, row, row + ROW, THIN);
     cell(page, 70.0, row, "Nº do documento", &slip.document_number);
     page.vline(110.0, row, row + ROW, THIN);
-    cell(page, 110.0, row, "Data do documento", &date(slip.document_date));
+    cell(
+        page,
+        110.0,
+        row,
+        "Data do documento",
+        &date(slip.document_date),
+    );
     cell_right(
         page,
         COLUMN,
@@ -248,6 +341,12 @@ pub fn boleto_parts(page: &mut Page, slip: &BoletoSlip) -> Result<()> {
     payer_receipt(page, RECEIPT_TOP, slip);
     let cut = (RECEIPT_TOP + RECEIPT_HEIGHT + FICHA_TOP) / 2.0;
     page.cut_line(LEFT, RIGHT, cut);
-    page.text_right(RIGHT, cut - 1.0, 5.5, Weight::Regular, "corte na linha pontilhada");
+    page.text_right(
+        RIGHT,
+        cut - 1.0,
+        5.5,
+        Weight::Regular,
+        "corte na linha pontilhada",
+    );
     ficha(page, FICHA_TOP, slip)
 }

@@ -30,7 +30,7 @@ pub fn bars(digits: &str) -> Option<(Vec<(u32, u32)>, u32)> {
         .bytes()
         .map(|b| b.is_ascii_digit().then(|| usize::from(b - b'0')))
         .collect::<Option<_>>()?;
-    if values.is_empty() || values.len() % 2 != 0 {
+    if values.is_empty() || !values.len().is_multiple_of(2) {
         return None;
     }
     let width = |wide: bool| if wide { WIDE } else { 1 };

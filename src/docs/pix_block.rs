@@ -17,8 +17,20 @@ pub fn pix_block(
 ) -> Result<f32> {
     page.qr(x, y, size, &pix.payload)?;
     let text_x = x + size + 2.0;
-    page.text(text_x, y + 4.0, 8.0, Weight::Bold, &format!("Pague com Pix: {}", pix.amount.format_brl()));
-    page.text(text_x, y + 7.5, 6.5, Weight::Regular, &format!("Chave: {}", pix.key));
+    page.text(
+        text_x,
+        y + 4.0,
+        8.0,
+        Weight::Bold,
+        &format!("Pague com Pix: {}", pix.amount.format_brl()),
+    );
+    page.text(
+        text_x,
+        y + 7.5,
+        6.5,
+        Weight::Regular,
+        &format!("Chave: {}", pix.key),
+    );
     page.text(text_x, y + 11.0, 6.0, Weight::Regular, "Pix copia e cola:");
     let mut line_y = y + 14.0;
     // The payload has no spaces: break it by width, character by character.

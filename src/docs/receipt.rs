@@ -52,10 +52,34 @@ pub fn render(receipt: &PaymentReceipt) -> Result<Vec<u8>> {
     let store = &receipt.store;
     page.text(LEFT, 20.0, 14.0, Weight::Bold, &store.display_name);
     page.text(LEFT, 25.5, 7.5, Weight::Regular, &store.party.name_and_id());
-    page.text(LEFT, 29.5, 7.5, Weight::Regular, &store.party.full_address());
-    page.text(LEFT, 33.5, 7.5, Weight::Regular, &format!("{}  {}", store.phone, store.email));
-    page.text_right(RIGHT, 20.0, 14.0, Weight::Bold, &format!("Recibo nº {}", receipt.payment_id));
-    page.text_right(RIGHT, 27.0, 12.0, Weight::Bold, &receipt.amount.format_brl());
+    page.text(
+        LEFT,
+        29.5,
+        7.5,
+        Weight::Regular,
+        &store.party.full_address(),
+    );
+    page.text(
+        LEFT,
+        33.5,
+        7.5,
+        Weight::Regular,
+        &format!("{}  {}", store.phone, store.email),
+    );
+    page.text_right(
+        RIGHT,
+        20.0,
+        14.0,
+        Weight::Bold,
+        &format!("Recibo nº {}", receipt.payment_id),
+    );
+    page.text_right(
+        RIGHT,
+        27.0,
+        12.0,
+        Weight::Bold,
+        &receipt.amount.format_brl(),
+    );
     page.hline(LEFT, RIGHT, 37.0, 0.4);
 
     let statement = format!(
@@ -108,7 +132,10 @@ pub fn render(receipt: &PaymentReceipt) -> Result<Vec<u8>> {
                     y,
                     6.5,
                     Weight::Regular,
-                    &format!("desconto por pagamento antecipado: {}", line.discount.format_brl()),
+                    &format!(
+                        "desconto por pagamento antecipado: {}",
+                        line.discount.format_brl()
+                    ),
                 );
             }
             y += 5.0;
@@ -121,7 +148,13 @@ pub fn render(receipt: &PaymentReceipt) -> Result<Vec<u8>> {
         page.hline(LEFT, RIGHT, y - 3.0, 0.2);
     }
     y += 4.0;
-    page.text(LEFT, y, 9.0, Weight::Bold, "Saldo em aberto após este pagamento");
+    page.text(
+        LEFT,
+        y,
+        9.0,
+        Weight::Bold,
+        "Saldo em aberto após este pagamento",
+    );
     page.text_right(RIGHT, y, 9.0, Weight::Bold, &receipt.remaining.format_brl());
     y += 8.0;
     if let Some(next) = &receipt.next {
@@ -144,13 +177,23 @@ pub fn render(receipt: &PaymentReceipt) -> Result<Vec<u8>> {
     }
     y += 14.0;
     page.hline(110.0, RIGHT, y, 0.2);
-    page.text_centered(152.5, y + 4.0, 7.5, Weight::Regular, &format!("{} – recebido por {}", store.display_name, receipt.clerk));
+    page.text_centered(
+        152.5,
+        y + 4.0,
+        7.5,
+        Weight::Regular,
+        &format!("{} – recebido por {}", store.display_name, receipt.clerk),
+    );
     page.text_centered(
         152.5,
         y + 8.0,
         7.0,
         Weight::Regular,
-        &format!("{}, {}", store.party.city_line.split(" – ").next().unwrap_or(""), date(receipt.paid_on)),
+        &format!(
+            "{}, {}",
+            store.party.city_line.split(" – ").next().unwrap_or(""),
+            date(receipt.paid_on)
+        ),
     );
     document.push(page);
     Ok(document.finish())

@@ -26,8 +26,20 @@ pub fn render(copy: &SecondCopy) -> Result<Vec<u8>> {
     let store = &copy.store;
     page.text(10.0, 16.0, 14.0, Weight::Bold, &store.display_name);
     page.text(10.0, 21.0, 7.5, Weight::Regular, &store.party.name_and_id());
-    page.text(10.0, 25.0, 7.5, Weight::Regular, &store.party.full_address());
-    page.text(10.0, 29.0, 7.5, Weight::Regular, &format!("{}  {}", store.phone, store.email));
+    page.text(
+        10.0,
+        25.0,
+        7.5,
+        Weight::Regular,
+        &store.party.full_address(),
+    );
+    page.text(
+        10.0,
+        29.0,
+        7.5,
+        Weight::Regular,
+        &format!("{}  {}", store.phone, store.email),
+    );
     page.text_right(200.0, 16.0, 14.0, Weight::Bold, "Segunda via");
     page.hline(10.0, 200.0, 32.0, 0.4);
 
@@ -67,7 +79,13 @@ pub fn render(copy: &SecondCopy) -> Result<Vec<u8>> {
     }
     page.hline(12.0, 102.0, y - 3.0, 0.2);
     page.text(12.0, y + 1.5, 9.5, Weight::Bold, "Total a pagar hoje");
-    page.text_right(102.0, y + 1.5, 9.5, Weight::Bold, &updated.total.format_brl());
+    page.text_right(
+        102.0,
+        y + 1.5,
+        9.5,
+        Weight::Bold,
+        &updated.total.format_brl(),
+    );
     if updated.days_overdue > 0 {
         page.text(
             12.0,

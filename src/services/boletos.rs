@@ -54,7 +54,11 @@ fn value_due(row: &InstallmentRow, settings: &Settings, due: NaiveDate, today: N
     }
 }
 
-fn open_installment(conn: &Connection, installment_id: i64, today: NaiveDate) -> Result<InstallmentRow> {
+fn open_installment(
+    conn: &Connection,
+    installment_id: i64,
+    today: NaiveDate,
+) -> Result<InstallmentRow> {
     let row = ledger::installment(conn, installment_id, today)?
         .ok_or(Error::InstallmentNotFound(installment_id))?;
     if !matches!(
@@ -103,7 +107,12 @@ pub(crate) fn issue_in(
     )
 }
 
-fn audit_issue(conn: &Connection, actor: &Actor, boleto_id: i64, row: &InstallmentRow) -> Result<()> {
+fn audit_issue(
+    conn: &Connection,
+    actor: &Actor,
+    boleto_id: i64,
+    row: &InstallmentRow,
+) -> Result<()> {
     audit::record(
         conn,
         actor.name(),

@@ -6,10 +6,10 @@ use std::path::Path;
 
 use chrono::{Duration, NaiveDate};
 
+use crate::docs::model::Table;
 use crate::domain::band::{BandConfig, BandSlot, Board};
 use crate::domain::installment::PaymentMethod;
 use crate::domain::money::Money;
-use crate::docs::model::Table;
 use crate::error::Result;
 use crate::services::promises::{self, PromiseStatus};
 use crate::services::{board, settings};

@@ -2,14 +2,14 @@
 
 use serde::Serialize;
 
+use crate::boleto::account::BankAccount;
 use crate::domain::demo::{DemoOptions, generate};
 use crate::domain::imputation::Allocation;
 use crate::error::{Error, Result};
-use crate::services::{Actor, now_text};
-use crate::store::payments::{self, NewPayment};
-use crate::boleto::account::BankAccount;
 use crate::services::boletos::issue_in;
+use crate::services::{Actor, now_text};
 use crate::store::boletos::{self, BoletoStatus};
+use crate::store::payments::{self, NewPayment};
 use crate::store::{Database, audit, customers, sales, settings};
 
 /// The demo store's clerks, so its day-end shows receipts by clerk.
@@ -140,7 +140,8 @@ pub fn create(db: &mut Database, actor: &Actor, options: &DemoOptions) -> Result
             summary.payments += 1;
         }
     }
-    summary.boletos = issue_demo_boletos(&tx, &plan.bank_account, options.today, actor, &created_at)?;
+    summary.boletos =
+        issue_demo_boletos(&tx, &plan.bank_account, options.today, actor, &created_at)?;
     audit::record(
         &tx,
         actor.name(),

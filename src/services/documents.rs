@@ -9,8 +9,8 @@ use rusqlite::Connection;
 use crate::boleto::account::BankAccount;
 use crate::boleto::barcode::Barcode;
 use crate::boleto::pix::{StaticPix, static_payload};
-use crate::docs::model::{BoletoSlip, Party, PixCode, StoreHeader, UpdatedAmount, date};
 use crate::docs::carne::{self, Carne, CarneSlip};
+use crate::docs::model::{BoletoSlip, Party, PixCode, StoreHeader, UpdatedAmount, date};
 use crate::docs::receipt::{self, NextDue, PaymentReceipt, ReceiptLine};
 use crate::docs::second_copy::{self, SecondCopy};
 use crate::domain::charges::charges_at;
@@ -19,11 +19,11 @@ use crate::domain::installment::{InstallmentStatus, PaymentMethod};
 use crate::domain::money::Money;
 use crate::domain::settings::Settings;
 use crate::error::{Error, Result};
+use crate::services::{Actor, boletos, day_end};
 use crate::store::boletos::{self as stored_boletos, BoletoRecord};
 use crate::store::customers::CustomerRecord;
 use crate::store::ledger::{self, InstallmentRow};
 use crate::store::sales::{self, SaleInfo};
-use crate::services::{Actor, boletos, day_end};
 use crate::store::{Database, customers, payments, settings as stored_settings};
 
 pub(crate) fn store_header(settings: &Settings) -> StoreHeader {
@@ -52,7 +52,11 @@ fn payee(settings: &Settings) -> Party {
 
 pub(crate) fn payer(customer: &CustomerRecord) -> Party {
     let id = &customer.customer.tax_id;
-    let label = if id.as_str().len() == 11 { "CPF" } else { "CNPJ" };
+    let label = if id.as_str().len() == 11 {
+        "CPF"
+    } else {
+        "CNPJ"
+    };
     Party::new(
         &customer.customer.name,
         format!("{label} {}", id.formatted()),
@@ -62,7 +66,12 @@ pub(crate) fn payer(customer: &CustomerRecord) -> Party {
 
 /// Fine and interest written as amounts and dates, as the banks ask (spec §5.5), from
 /// the store's policy — the same figures the remittance file registers.
-pub(crate) fn instructions(settings: &Settings, amount: Money, due: NaiveDate, reference: &str) -> Vec<String> {
+pub(crate) fn instructions(
+    settings: &Settings,
+    amount: Money,
+    due: NaiveDate,
+    reference: &str,
+) -> Vec<String> {
     let policy = &settings.charges;
     let mut lines = Vec::new();
     let fine = amount.mul_div_round(i128::from(policy.fine.value()), 10_000);
@@ -89,7 +98,11 @@ pub(crate) fn instructions(settings: &Settings, amount: Money, due: NaiveDate, r
     lines
 }
 
-pub(crate) fn pix_code(settings: &Settings, installment_id: i64, amount: Money) -> Result<Option<PixCode>> {
+pub(crate) fn pix_code(
+    settings: &Settings,
+    installment_id: i64,
+    amount: Money,
+) -> Result<Option<PixCode>> {
     let Some(key) = &settings.store.pix_key else {
         return Ok(None);
     };
@@ -238,7 +251,12 @@ pub fn second_copy(db: &Database, installment_id: i64, today: NaiveDate) -> Resu
 
 /// The carnê of a sale: a slip for every installment still open, with its boleto (issued
 /// now when the store has a bank account and the installment has none) and/or a Pix code.
-pub fn carne_of(db: &mut Database, actor: &Actor, sale_id: i64, today: NaiveDate) -> Result<(Carne, usize)> {
+pub fn carne_of(
+    db: &mut Database,
+    actor: &Actor,
+    sale_id: i64,
+    today: NaiveDate,
+) -> Result<(Carne, usize)> {
     let issued = boletos::issue_for_sale(db, actor, sale_id, today)?;
     let conn = db.conn();
     let settings = stored_settings::load(conn)?;
@@ -258,7 +276,9 @@ pub fn carne_of(db: &mut Database, actor: &Actor, sale_id: i64, today: NaiveDate
                     Some((id, account)) if *id == boleto.bank_account_id => account.clone(),
                     _ => boleto_account(conn, boleto)?,
                 };
-                Some(boleto_slip(boleto, &account, &settings, &customer, &sale, row.number)?)
+                Some(boleto_slip(
+                    boleto, &account, &settings, &customer, &sale, row.number,
+                )?)
             }
             None => None,
         };
@@ -286,7 +306,12 @@ pub fn carne_of(db: &mut Database, actor: &Actor, sale_id: i64, today: NaiveDate
         Carne {
             store: store_header(&settings),
             customer: payer(&customer),
-            title: format!("Venda {} de {} – {}", sale.id, date(sale.sale_date), sale.description),
+            title: format!(
+                "Venda {} de {} – {}",
+                sale.id,
+                date(sale.sale_date),
+                sale.description
+            ),
             slips,
         },
         issued,
@@ -294,7 +319,12 @@ pub fn carne_of(db: &mut Database, actor: &Actor, sale_id: i64, today: NaiveDate
 }
 
 /// The carnê's PDF and how many boletos were issued for it.
-pub fn carne(db: &mut Database, actor: &Actor, sale_id: i64, today: NaiveDate) -> Result<(Vec<u8>, usize)> {
+pub fn carne(
+    db: &mut Database,
+    actor: &Actor,
+    sale_id: i64,
+    today: NaiveDate,
+) -> Result<(Vec<u8>, usize)> {
     let (carne, issued) = carne_of(db, actor, sale_id, today)?;
     Ok((carne::render(std::slice::from_ref(&carne))?, issued))
 }
@@ -350,11 +380,12 @@ pub fn receipt_of(db: &Database, payment_id: i64) -> Result<PaymentReceipt> {
     let rows = ledger::customer_installments(conn, payment.customer_id, payment.paid_on)?;
     let mut sales_seen: HashMap<i64, SaleInfo> = HashMap::new();
     let mut label = |sale_id: i64, number: u32| -> Result<String> {
-        if !sales_seen.contains_key(&sale_id) {
-            let sale = sales::get(conn, sale_id)?.ok_or(Error::SaleNotFound(sale_id))?;
-            sales_seen.insert(sale_id, sale);
-        }
-        let sale = &sales_seen[&sale_id];
+        let sale = match sales_seen.entry(sale_id) {
+            std::collections::hash_map::Entry::Occupied(found) => found.into_mut(),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(sales::get(conn, sale_id)?.ok_or(Error::SaleNotFound(sale_id))?)
+            }
+        };
         Ok(format!(
             "Venda {} – {} – {}/{}",
             sale.id, sale.description, number, sale.installment_count
@@ -362,7 +393,10 @@ pub fn receipt_of(db: &Database, payment_id: i64) -> Result<PaymentReceipt> {
     };
     let mut lines = Vec::new();
     for allocation in payments::allocations(conn, payment_id)? {
-        let Some(row) = rows.iter().find(|r| r.ledger.id == allocation.installment_id) else {
+        let Some(row) = rows
+            .iter()
+            .find(|r| r.ledger.id == allocation.installment_id)
+        else {
             continue;
         };
         lines.push(ReceiptLine {
@@ -385,7 +419,8 @@ pub fn receipt_of(db: &Database, payment_id: i64) -> Result<PaymentReceipt> {
             )
         })
         .map(|row| {
-            let total = charges_at(&row.ledger, &settings.charges, &calendar, payment.paid_on).total;
+            let total =
+                charges_at(&row.ledger, &settings.charges, &calendar, payment.paid_on).total;
             (row, total)
         })
         .filter(|(_, total)| total.is_positive())

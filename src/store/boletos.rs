@@ -121,7 +121,11 @@ pub fn account(conn: &Connection, id: i64) -> Result<Option<BankAccount>> {
 
 /// Makes `account` the one that issues boletos. The same account keeps its row and its
 /// sequence; a different one gets a new row, and the old one keeps its boletos.
-pub fn set_active_account(conn: &Connection, account: &BankAccount, created_at: &str) -> Result<i64> {
+pub fn set_active_account(
+    conn: &Connection,
+    account: &BankAccount,
+    created_at: &str,
+) -> Result<i64> {
     if let Some((id, current)) = active_account(conn)? {
         if &current == account {
             return Ok(id);

@@ -118,7 +118,7 @@ pub fn cells_row<'a, M: 'a>(values: Vec<(String, u16, bool)>) -> iced::widget::R
     line
 }
 
-pub fn header_cells<'a, M: 'a>(values: Vec<(String, u16, bool)>) -> Element<'a, M> {
+pub fn header_cells<'a, M: 'a>(values: Vec<(String, u16, bool)>) -> iced::widget::Row<'a, M> {
     let mut line = row![].spacing(8);
     for (value, portion, right) in values {
         let cell = text(value)
@@ -131,7 +131,7 @@ pub fn header_cells<'a, M: 'a>(values: Vec<(String, u16, bool)>) -> Element<'a, 
             cell
         });
     }
-    line.into()
+    line
 }
 
 pub fn primary_button<'a, M: Clone + 'a>(
@@ -157,7 +157,10 @@ pub fn secondary_button<'a, M: Clone + 'a>(
 }
 
 /// A compact button inside a table row.
-pub fn small_button<'a, M: Clone + 'a>(label: impl Into<String>, on_press: Option<M>) -> Element<'a, M> {
+pub fn small_button<'a, M: Clone + 'a>(
+    label: impl Into<String>,
+    on_press: Option<M>,
+) -> Element<'a, M> {
     button(text(label.into()).size(theme::SMALL))
         .padding([2, 8])
         .style(button::secondary)

@@ -358,3 +358,142 @@ fn ui_performance_on_50000_customers() {
         .unwrap_or("");
     println!("peak resident memory of this process: {rss}");
 }
+
+#[test]
+fn the_customer_screen_prints_a_second_copy_a_carne_and_a_receipt() {
+    // SAFETY of the test: the opener is skipped so no viewer starts on the test machine.
+    unsafe { std::env::set_var("REGUA_NO_VIEWER", "1") };
+    let folder = Folder::new();
+    let mut app = demo_app(&folder, 40);
+    let db = Database::open(&folder.db()).unwrap();
+    let statement = (1..=40)
+        .map(|id| services::customers::statement(&db, id, today()).unwrap())
+        .find(|s| !s.open_installments.is_empty() && !s.payments.is_empty())
+        .unwrap();
+    let _ = app.go(Route::Customer(statement.customer.id));
+    let documents = folder.db().parent().unwrap().join("documentos");
+
+    click(&mut app, "2ª via");
+    let first = &statement.open_installments[0];
+    let second_copy = documents.join(format!("segunda-via-parcela-{}.pdf", first.id));
+    assert!(second_copy.exists(), "{:?}", app.notice());
+    assert!(app.notice().unwrap().text.contains("segunda-via-parcela"));
+    assert!(std::fs::read(&second_copy).unwrap().starts_with(b"%PDF"));
+
+    click(&mut app, "Recibo");
+    let receipt = documents.join(format!("recibo-{}.pdf", statement.payments[0].id));
+    assert!(receipt.exists(), "{:?}", app.notice());
+
+    let carne_label = format!("{} (#{})", first.description, first.sale_id);
+    click(&mut app, &carne_label);
+    assert!(
+        documents
+            .join(format!("carne-venda-{}.pdf", first.sale_id))
+            .exists(),
+        "{:?}",
+        app.notice()
+    );
+}
+
+#[test]
+fn a_new_due_date_issues_a_new_boleto_and_retires_the_old() {
+    unsafe { std::env::set_var("REGUA_NO_VIEWER", "1") };
+    let folder = Folder::new();
+    let mut app = demo_app(&folder, 40);
+    let db = Database::open(&folder.db()).unwrap();
+    let statement = (1..=40)
+        .map(|id| services::customers::statement(&db, id, today()).unwrap())
+        .find(|s| {
+            s.open_installments
+                .iter()
+                .any(|l| l.charges.days_overdue > 0)
+        })
+        .unwrap();
+    let late = statement
+        .open_installments
+        .iter()
+        .find(|l| l.charges.days_overdue > 0)
+        .unwrap()
+        .clone();
+    let old = services::boletos::current(&db, late.id).unwrap().unwrap();
+    let _ = app.go(Route::Customer(statement.customer.id));
+    let position = statement
+        .open_installments
+        .iter()
+        .position(|l| l.id == late.id)
+        .unwrap();
+    let _ = app.update(Message::Customer(
+        regua::ui::screen::customer::Message::NewDueFor(late.id),
+    ));
+    assert!(position < statement.open_installments.len());
+    // A date in the past is refused beside the field and changes nothing.
+    let _ = app.update(Message::Customer(
+        regua::ui::screen::customer::Message::NewDueDate("01/01/2020".into()),
+    ));
+    click(&mut app, "Emitir novo boleto");
+    assert!(shows(
+        &app,
+        "O vencimento 01/01/2020 já passou: escolha hoje ou uma data futura."
+    ));
+    assert_eq!(
+        services::boletos::current(&db, late.id).unwrap().unwrap(),
+        old
+    );
+
+    let _ = app.update(Message::Customer(
+        regua::ui::screen::customer::Message::NewDueDate("30/11/2026".into()),
+    ));
+    click(&mut app, "Emitir novo boleto");
+    let new = services::boletos::current(&db, late.id).unwrap().unwrap();
+    assert_ne!(new.our_number, old.our_number);
+    assert_eq!(new.due_date, date(2026, 11, 30));
+    // The new boleto charges what the engine says the installment is worth that day.
+    assert!(new.amount > old.amount);
+    let retired: String = db
+        .conn()
+        .query_row("SELECT status FROM boletos WHERE id = ?1", [old.id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(retired, "to_write_off");
+}
+
+/// The button's label wraps in the simulator's narrow window; send what it sends.
+fn save_account(app: &mut App) {
+    let _ = app.update(Message::Settings(
+        regua::ui::screen::settings::Message::SaveAccount,
+    ));
+}
+
+#[test]
+fn the_bank_account_form_shows_each_error_beside_its_field_then_saves() {
+    let folder = Folder::new();
+    let mut app = demo_app(&folder, 5);
+    let _ = app.go(Route::Settings);
+    type_into(&mut app, "Convênio / código do beneficiário", "12");
+    save_account(&mut app);
+    assert!(shows(
+        &app,
+        "Para o Banco do Brasil o código tem 4, 6, 7 ou 8 dígitos."
+    ));
+    let db = Database::open(&folder.db()).unwrap();
+    let before = services::boletos::active_account(&db).unwrap().unwrap();
+    assert_eq!(before.beneficiary_code, "3128557");
+
+    let _ = app.update(Message::Settings(
+        regua::ui::screen::settings::Message::Bank(regua::boleto::account::Bank::Sicoob),
+    ));
+    let edits = [
+        regua::ui::screen::settings::Message::Agency("4133".into()),
+        regua::ui::screen::settings::Message::Account("12345-6".into()),
+        regua::ui::screen::settings::Message::BeneficiaryCode("0012345".into()),
+    ];
+    for edit in edits {
+        let _ = app.update(Message::Settings(edit));
+    }
+    save_account(&mut app);
+    let after = services::boletos::active_account(&db).unwrap().unwrap();
+    assert_eq!(after.bank, regua::boleto::account::Bank::Sicoob);
+    assert_eq!(after.wallet, "1");
+    assert!(app.notice().unwrap().text.contains("Sicoob"));
+}

@@ -55,9 +55,13 @@ pub enum Message {
     NewDueCancel,
 }
 
+/// Room for the "2ª via" and "Nova data" buttons at the end of each installment.
+const ROW_ACTIONS_WIDTH: f32 = 150.0;
+
 /// Saves the document and opens it; says where it went, or why it could not be made.
 fn print(context: &Context, file_name: &str, bytes: Result<Vec<u8>>) -> Outcome<Message> {
-    match bytes.and_then(|bytes| crate::ui::print::save_and_open(context.path(), file_name, &bytes)) {
+    match bytes.and_then(|bytes| crate::ui::print::save_and_open(context.path(), file_name, &bytes))
+    {
         Ok(path) => Outcome::Notice(crate::t!("print-saved", path = path.display().to_string())),
         Err(error) => Outcome::Error(error.to_string()),
     }
@@ -346,17 +350,19 @@ impl State {
         if statement.open_installments.is_empty() {
             return table.push(text(crate::t!("statement-nothing-open"))).into();
         }
-        table = table.push(widget::header_cells(vec![
-            (crate::t!("statement-sale"), 5, false),
-            (crate::t!("statement-due"), 2, false),
-            (crate::t!("statement-days"), 2, true),
-            (crate::t!("board-principal"), 2, true),
-            (crate::t!("board-fine"), 2, true),
-            (crate::t!("board-interest"), 2, true),
-            (crate::t!("board-total"), 2, true),
-            (crate::t!("board-band"), 3, false),
-            (String::new(), 4, false),
-        ]));
+        table = table.push(
+            widget::header_cells(vec![
+                (crate::t!("statement-sale"), 4, false),
+                (crate::t!("statement-due"), 2, false),
+                (crate::t!("statement-days"), 1, true),
+                (crate::t!("board-principal"), 2, true),
+                (crate::t!("board-fine"), 2, true),
+                (crate::t!("board-interest"), 2, true),
+                (crate::t!("board-total"), 2, true),
+                (crate::t!("board-band"), 3, false),
+            ])
+            .push(iced::widget::Space::new().width(ROW_ACTIONS_WIDTH)),
+        );
         for line in &statement.open_installments {
             let charges = &line.charges;
             let band: Element<'a, Message> = match line.band.as_deref() {
@@ -374,9 +380,9 @@ impl State {
             };
             table = table.push(
                 widget::cells_row(vec![
-                    (format!("{} {}", line.description, line.number), 5, false),
+                    (format!("{} {}", line.description, line.number), 4, false),
                     (date_label(line.due_date), 2, false),
-                    (charges.days_overdue.max(0).to_string(), 2, true),
+                    (charges.days_overdue.max(0).to_string(), 1, true),
                     (context.money(charges.principal), 2, true),
                     (context.money(charges.fine), 2, true),
                     (context.money(charges.interest), 2, true),
@@ -395,14 +401,17 @@ impl State {
                         ),
                     ]
                     .spacing(4)
-                    .width(Length::FillPortion(4)),
+                    .width(ROW_ACTIONS_WIDTH),
                 ),
             );
             if let Some((id, date)) = &self.new_due
                 && *id == line.id
             {
                 let mut form = row![
-                    text(crate::t!("print-new-due-label", number = line.number.to_string())),
+                    text(crate::t!(
+                        "print-new-due-label",
+                        number = line.number.to_string()
+                    )),
                     text_input("DD/MM/AAAA", date)
                         .id(widget::field_id(&crate::t!("print-new-due-date")))
                         .on_input(Message::NewDueDate)
@@ -413,7 +422,10 @@ impl State {
                         crate::t!("print-new-due-confirm"),
                         Some(Message::NewDueConfirm)
                     ),
-                    widget::secondary_button(crate::t!("action-cancel"), Some(Message::NewDueCancel)),
+                    widget::secondary_button(
+                        crate::t!("action-cancel"),
+                        Some(Message::NewDueCancel)
+                    ),
                 ]
                 .spacing(8)
                 .align_y(Alignment::Center);

@@ -56,7 +56,9 @@ fn print_carnes(context: &Context, date: NaiveDate) -> Task<Message> {
         let result = crate::store::Database::open(&path).and_then(|mut db| {
             let sales = crate::services::documents::sales_on(&db, date)?;
             if sales.is_empty() {
-                return Err(crate::error::Error::BadArgument(crate::t!("print-no-sales")));
+                return Err(crate::error::Error::BadArgument(crate::t!(
+                    "print-no-sales"
+                )));
             }
             let bytes = crate::services::documents::carnes(
                 &mut db,
@@ -174,22 +176,19 @@ impl State {
                 let Some(report) = &self.report else {
                     return Outcome::None;
                 };
-                let result = crate::services::day_end::to_pdf(
-                    report,
-                    context.settings.store.display_name(),
-                )
-                .and_then(|bytes| {
-                    crate::ui::print::save_and_open(
-                        context.path(),
-                        &format!("fechamento-{}.pdf", self.date.format("%Y-%m-%d")),
-                        &bytes,
-                    )
-                });
+                let result =
+                    crate::services::day_end::to_pdf(report, context.settings.store.display_name())
+                        .and_then(|bytes| {
+                            crate::ui::print::save_and_open(
+                                context.path(),
+                                &format!("fechamento-{}.pdf", self.date.format("%Y-%m-%d")),
+                                &bytes,
+                            )
+                        });
                 match result {
-                    Ok(path) => Outcome::Notice(crate::t!(
-                        "print-saved",
-                        path = path.display().to_string()
-                    )),
+                    Ok(path) => {
+                        Outcome::Notice(crate::t!("print-saved", path = path.display().to_string()))
+                    }
                     Err(error) => Outcome::Error(error.to_string()),
                 }
             }
@@ -204,10 +203,9 @@ impl State {
             Message::Carnes(CarneEvent::Done(result)) => {
                 self.carne_progress = None;
                 match result {
-                    Ok(path) => Outcome::Notice(crate::t!(
-                        "print-saved",
-                        path = path.display().to_string()
-                    )),
+                    Ok(path) => {
+                        Outcome::Notice(crate::t!("print-saved", path = path.display().to_string()))
+                    }
                     Err(error) => Outcome::Error(error),
                 }
             }
@@ -234,7 +232,9 @@ impl State {
             ),
             widget::secondary_button(
                 crate::t!("print-day-carnes"),
-                self.carne_progress.is_none().then_some(Message::PrintCarnes)
+                self.carne_progress
+                    .is_none()
+                    .then_some(Message::PrintCarnes)
             ),
         ]
         .spacing(8)

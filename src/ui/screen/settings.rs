@@ -8,10 +8,10 @@ use super::Outcome;
 use super::store_form::{self, Edit};
 use crate::boleto::account::{AccountField, AccountInput, Bank};
 use crate::domain::band::BandDefinition;
-use crate::error::Error;
 use crate::domain::calendar::Holiday;
 use crate::domain::rate::BasisPoints;
 use crate::domain::settings::{Settings, StoreField, StoreInput};
+use crate::error::Error;
 use crate::i18n::Language;
 use crate::services;
 use crate::ui::widget::{self, field};
@@ -213,7 +213,10 @@ impl State {
             Ok(account) => {
                 self.account_errors.clear();
                 self.account = AccountInput::from_account(&account);
-                Outcome::Notice(crate::t!("settings-account-saved", bank = account.bank.name()))
+                Outcome::Notice(crate::t!(
+                    "settings-account-saved",
+                    bank = account.bank.name()
+                ))
             }
             Err(Error::BankAccount(errors)) => {
                 self.account_errors = errors
@@ -277,8 +280,8 @@ impl State {
             ]
             .spacing(12),
             row![
-                widget::muted(crate::t!("settings-account-explain")),
-                widget::spacer(),
+                iced::widget::container(widget::muted(crate::t!("settings-account-explain")))
+                    .width(Length::Fill),
                 widget::secondary_button(
                     crate::t!("settings-account-save"),
                     Some(Message::SaveAccount)
