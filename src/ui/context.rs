@@ -23,6 +23,8 @@ pub struct Context {
     /// Hides names and amounts while a customer can see the screen.
     pub privacy: bool,
     pub language: Language,
+    /// Printed documents open in the system's viewer; tests turn it off.
+    pub open_documents: bool,
 }
 
 impl Context {
@@ -39,6 +41,7 @@ impl Context {
             fixed_today: today.is_some(),
             privacy: false,
             language,
+            open_documents: true,
         })
     }
 
@@ -53,6 +56,7 @@ impl Context {
             fixed_today: false,
             privacy: false,
             language: Language::from_env(),
+            open_documents: true,
         }
     }
 

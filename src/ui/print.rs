@@ -15,21 +15,26 @@ pub fn documents_folder(database: &Path) -> PathBuf {
         .join("documentos")
 }
 
-/// Writes the PDF and asks the system to open it; returns the file's path.
-pub fn save_and_open(database: &Path, file_name: &str, bytes: &[u8]) -> Result<PathBuf> {
+/// Writes the PDF and, when `open` is set, asks the system to open it; returns the
+/// file's path.
+pub fn save_and_open(
+    database: &Path,
+    file_name: &str,
+    bytes: &[u8],
+    open: bool,
+) -> Result<PathBuf> {
     let folder = documents_folder(database);
     std::fs::create_dir_all(&folder).map_err(|e| crate::error::Error::io(&folder, e))?;
     let path = folder.join(file_name);
     write_whole(&path, bytes)?;
-    open_in_viewer(&path);
+    if open {
+        open_in_viewer(&path);
+    }
     Ok(path)
 }
 
 /// Best effort: without a viewer the file is still saved and its path shown.
 fn open_in_viewer(path: &Path) {
-    if std::env::var_os("REGUA_NO_VIEWER").is_some() {
-        return;
-    }
     #[cfg(target_os = "windows")]
     let command = std::process::Command::new("cmd")
         .args(["/C", "start", ""])

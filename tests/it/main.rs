@@ -5,6 +5,7 @@ mod backup;
 mod cli;
 mod counter;
 mod database;
+mod document_timings;
 mod ledger;
 mod reports;
 mod support;

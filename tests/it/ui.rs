@@ -37,7 +37,10 @@ fn demo_app(folder: &Folder, customers: u32) -> App {
     )
     .unwrap();
     drop(db);
-    App::new(folder.db(), Some(today())).unwrap()
+    let mut app = App::new(folder.db(), Some(today())).unwrap();
+    // Printing writes the PDF; no viewer opens on the test machine.
+    app.context.open_documents = false;
+    app
 }
 
 /// Feeds the messages a simulated interaction produced back into the app.
@@ -361,8 +364,6 @@ fn ui_performance_on_50000_customers() {
 
 #[test]
 fn the_customer_screen_prints_a_second_copy_a_carne_and_a_receipt() {
-    // SAFETY of the test: the opener is skipped so no viewer starts on the test machine.
-    unsafe { std::env::set_var("REGUA_NO_VIEWER", "1") };
     let folder = Folder::new();
     let mut app = demo_app(&folder, 40);
     let db = Database::open(&folder.db()).unwrap();
@@ -397,7 +398,6 @@ fn the_customer_screen_prints_a_second_copy_a_carne_and_a_receipt() {
 
 #[test]
 fn a_new_due_date_issues_a_new_boleto_and_retires_the_old() {
-    unsafe { std::env::set_var("REGUA_NO_VIEWER", "1") };
     let folder = Folder::new();
     let mut app = demo_app(&folder, 40);
     let db = Database::open(&folder.db()).unwrap();
@@ -496,4 +496,41 @@ fn the_bank_account_form_shows_each_error_beside_its_field_then_saves() {
     assert_eq!(after.bank, regua::boleto::account::Bank::Sicoob);
     assert_eq!(after.wallet, "1");
     assert!(app.notice().unwrap().text.contains("Sicoob"));
+}
+
+#[test]
+fn the_day_end_prints_its_pdf_and_shows_progress_of_the_carnes() {
+    use regua::ui::screen::day_end;
+    let folder = Folder::new();
+    let mut app = demo_app(&folder, 30);
+    let _ = app.go(Route::DayEnd);
+    let db = Database::open(&folder.db()).unwrap();
+    let report = services::day_end::report(&db, today()).unwrap();
+    let _ = app.update(Message::DayEnd(day_end::Message::Loaded(Ok(Arc::new(
+        report,
+    )))));
+    click(&mut app, "Imprimir PDF");
+    let pdf = folder
+        .db()
+        .parent()
+        .unwrap()
+        .join("documentos")
+        .join("fechamento-2026-11-22.pdf");
+    assert!(pdf.exists(), "{:?}", app.notice());
+
+    // The worker's reports move the progress bar, then the notice names the file.
+    let _ = app.update(Message::DayEnd(day_end::Message::Carnes(
+        day_end::CarneEvent::Progress(1, 3),
+    )));
+    assert!(shows(&app, "Gerando carnês: 1 de 3 vendas…"));
+    let _ = app.update(Message::DayEnd(day_end::Message::Carnes(
+        day_end::CarneEvent::Done(Ok(pdf.clone())),
+    )));
+    assert!(!shows(&app, "Gerando carnês: 1 de 3 vendas…"));
+    assert!(
+        app.notice()
+            .unwrap()
+            .text
+            .contains("fechamento-2026-11-22.pdf")
+    );
 }

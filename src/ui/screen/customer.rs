@@ -60,8 +60,9 @@ const ROW_ACTIONS_WIDTH: f32 = 150.0;
 
 /// Saves the document and opens it; says where it went, or why it could not be made.
 fn print(context: &Context, file_name: &str, bytes: Result<Vec<u8>>) -> Outcome<Message> {
-    match bytes.and_then(|bytes| crate::ui::print::save_and_open(context.path(), file_name, &bytes))
-    {
+    match bytes.and_then(|bytes| {
+        crate::ui::print::save_and_open(context.path(), file_name, &bytes, context.open_documents)
+    }) {
         Ok(path) => Outcome::Notice(crate::t!("print-saved", path = path.display().to_string())),
         Err(error) => Outcome::Error(error.to_string()),
     }

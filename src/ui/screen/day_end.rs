@@ -50,6 +50,7 @@ fn print_carnes(context: &Context, date: NaiveDate) -> Task<Message> {
     let path = context.path().to_path_buf();
     let actor = context.actor.clone();
     let today = context.today;
+    let open = context.open_documents;
     let (sender, receiver) = iced::futures::channel::mpsc::unbounded();
     std::thread::spawn(move || {
         let progress_sender = sender.clone();
@@ -73,6 +74,7 @@ fn print_carnes(context: &Context, date: NaiveDate) -> Task<Message> {
                 &path,
                 &format!("carnes-{}.pdf", date.format("%Y-%m-%d")),
                 &bytes,
+                open,
             )
         });
         let _ = sender.unbounded_send(CarneEvent::Done(result.map_err(|e| e.to_string())));
@@ -183,6 +185,7 @@ impl State {
                                 context.path(),
                                 &format!("fechamento-{}.pdf", self.date.format("%Y-%m-%d")),
                                 &bytes,
+                                context.open_documents,
                             )
                         });
                 match result {
