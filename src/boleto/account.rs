@@ -164,6 +164,15 @@ pub struct OurNumber {
     pub campo_livre: String,
 }
 
+/// `1234-5`, or `1234` without a check digit.
+fn with_digit(number: &str, digit: &str) -> String {
+    if digit.is_empty() {
+        number.to_string()
+    } else {
+        format!("{number}-{digit}")
+    }
+}
+
 /// Splits `1234-5` into `1234` and `5`; the check digit may be a digit, X or P.
 fn number_and_digit(text: &str) -> Option<(String, String)> {
     let text: String = text
@@ -237,13 +246,6 @@ fn shape(bank: Bank) -> Shape {
 
 impl AccountInput {
     pub fn from_account(account: &BankAccount) -> AccountInput {
-        let with_digit = |number: &str, digit: &str| {
-            if digit.is_empty() {
-                number.to_string()
-            } else {
-                format!("{number}-{digit}")
-            }
-        };
         AccountInput {
             bank: Some(account.bank),
             agency: with_digit(&account.agency, &account.agency_digit),
@@ -344,13 +346,6 @@ impl AccountInput {
 impl BankAccount {
     /// "Agência / Código do beneficiário" as the bank prints it.
     pub fn printed_agency_code(&self) -> String {
-        let with_digit = |number: &str, digit: &str| {
-            if digit.is_empty() {
-                number.to_string()
-            } else {
-                format!("{number}-{digit}")
-            }
-        };
         let agency = with_digit(&self.agency, &self.agency_digit);
         match self.bank {
             Bank::Itau => {

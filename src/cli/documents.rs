@@ -144,13 +144,7 @@ fn stored_store(db_path: &Path) -> Party {
         .and_then(|db| stored_settings::load(db.conn()).ok());
     match settings {
         Some(settings) if !settings.store.legal_name.is_empty() => {
-            let store = &settings.store;
-            let cnpj = store
-                .cnpj
-                .as_ref()
-                .map(|c| format!("CNPJ {}", c.formatted()))
-                .unwrap_or_default();
-            Party::new(&store.legal_name, cnpj, &store.address)
+            crate::services::documents::payee(&settings)
         }
         _ => Party::new("Beneficiário de Teste", String::new(), &Address::default()),
     }

@@ -49,32 +49,9 @@ fn bank_header(page: &mut Page, y: f32, slip: &BoletoSlip, right_text: &str, rig
     page.hline(LEFT, RIGHT, y + 9.0, THICK);
 }
 
-/// The ficha de compensação with its top edge at `y`.
-pub fn ficha(page: &mut Page, y: f32, slip: &BoletoSlip) -> Result<()> {
-    bank_header(page, y, slip, &slip.digitable_line, 9.5);
-    let mut row = y + 9.0;
-
-    // B: place of payment | due date.
-    cell(
-        page,
-        LEFT,
-        row,
-        "Local de pagamento",
-        slip.bank.payment_place(),
-    );
-    cell_right(
-        page,
-        COLUMN,
-        RIGHT,
-        row,
-        "Vencimento",
-        &date(slip.due_date),
-        true,
-    );
-    page.hline(LEFT, RIGHT, row + ROW, THIN);
-    row += ROW;
-
-    // C: payee with CPF/CNPJ and address | agency / beneficiary code.
+/// The payee with CPF/CNPJ and address (Lei 12.039/2009), and the agency / beneficiary
+/// code: 10 mm from `row`.
+fn payee_row(page: &mut Page, row: f32, slip: &BoletoSlip) {
     page.text(
         LEFT + 1.0,
         row + 2.3,
@@ -106,6 +83,35 @@ pub fn ficha(page: &mut Page, y: f32, slip: &BoletoSlip) -> Result<()> {
         false,
     );
     page.hline(LEFT, RIGHT, row + 10.0, THIN);
+}
+
+/// The ficha de compensação with its top edge at `y`.
+pub fn ficha(page: &mut Page, y: f32, slip: &BoletoSlip) -> Result<()> {
+    bank_header(page, y, slip, &slip.digitable_line, 9.5);
+    let mut row = y + 9.0;
+
+    // B: place of payment | due date.
+    cell(
+        page,
+        LEFT,
+        row,
+        "Local de pagamento",
+        slip.bank.payment_place(),
+    );
+    cell_right(
+        page,
+        COLUMN,
+        RIGHT,
+        row,
+        "Vencimento",
+        &date(slip.due_date),
+        true,
+    );
+    page.hline(LEFT, RIGHT, row + ROW, THIN);
+    row += ROW;
+
+    // C: payee with CPF/CNPJ and address | agency / beneficiary code.
+    payee_row(page, row, slip);
     row += 10.0;
 
     // D: document data | nosso número.
@@ -249,37 +255,7 @@ pub fn ficha(page: &mut Page, y: f32, slip: &BoletoSlip) -> Result<()> {
 pub fn payer_receipt(page: &mut Page, y: f32, slip: &BoletoSlip) {
     bank_header(page, y, slip, "Recibo do Pagador", 11.0);
     let mut row = y + 9.0;
-    page.text(
-        LEFT + 1.0,
-        row + 2.3,
-        LABEL,
-        Weight::Regular,
-        "Beneficiário",
-    );
-    page.text(
-        LEFT + 1.0,
-        row + 5.8,
-        VALUE,
-        Weight::Regular,
-        &slip.payee.name_and_id(),
-    );
-    page.text(
-        LEFT + 1.0,
-        row + 9.0,
-        6.5,
-        Weight::Regular,
-        &slip.payee.full_address(),
-    );
-    cell_right(
-        page,
-        COLUMN,
-        RIGHT,
-        row,
-        "Agência / Código do beneficiário",
-        &slip.agency_code,
-        false,
-    );
-    page.hline(LEFT, RIGHT, row + 10.0, THIN);
+    payee_row(page, row, slip);
     row += 10.0;
 
     cell(page, LEFT, row, "Pagador", &slip.payer.name_and_id());

@@ -40,7 +40,8 @@ pub(crate) fn store_header(settings: &Settings) -> StoreHeader {
     }
 }
 
-fn payee(settings: &Settings) -> Party {
+/// The store as the payee (beneficiário) of its documents.
+pub fn payee(settings: &Settings) -> Party {
     let store = &settings.store;
     let cnpj = store
         .cnpj
