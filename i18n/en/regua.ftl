@@ -434,3 +434,4 @@ settings-account-explain = The collection agreement with the bank. Changing acco
 settings-account-save = Save bank account
 settings-account-saved = { $bank } account saved: the next boletos use it.
 word-or = or
+boleto-bank-unsupported = Bank “{ $bank }” is not supported: use 001 (Banco do Brasil), 033 (Santander), 104 (CAIXA), 237 (Bradesco), 341 (Itaú), 748 (Sicredi) or 756 (Sicoob).

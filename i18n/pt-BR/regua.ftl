@@ -434,3 +434,4 @@ settings-account-explain = Os dados do contrato de cobrança com o banco. Trocar
 settings-account-save = Salvar conta bancária
 settings-account-saved = Conta do { $bank } salva: os próximos boletos saem por ela.
 word-or = ou
+boleto-bank-unsupported = Banco “{ $bank }” não atendido: use 001 (Banco do Brasil), 033 (Santander), 104 (CAIXA), 237 (Bradesco), 341 (Itaú), 748 (Sicredi) ou 756 (Sicoob).

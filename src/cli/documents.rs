@@ -78,7 +78,7 @@ pub fn boleto(
             };
             let account = input.validate().map_err(|errors| {
                 if input.bank.is_none() {
-                    Error::Code(crate::t!("boleto-bank", bank = bank_code))
+                    Error::Code(crate::t!("boleto-bank-unsupported", bank = bank_code))
                 } else {
                     Error::BankAccount(errors)
                 }
