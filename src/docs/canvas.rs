@@ -89,12 +89,26 @@ pub struct Page {
     ops: Vec<Op>,
     regular: FontId,
     bold: FontId,
+    /// The fill colour last set, so it is set again only when it changes.
+    fill: Option<Fill>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fill {
+    Black,
+    Shade,
+}
+
+/// Millimetres to points, rounded to 0.01 pt (3.5 µm): short numbers in the content
+/// stream make the files smaller and quicker to compress.
+fn pt(mm: f32) -> Pt {
+    Pt((mm * PT_PER_MM * 100.0).round() / 100.0)
 }
 
 fn point(x: f32, y: f32) -> Point {
     Point {
-        x: Pt(x * PT_PER_MM),
-        y: Pt((A4_HEIGHT - y) * PT_PER_MM),
+        x: pt(x),
+        y: pt(A4_HEIGHT - y),
     }
 }
 
@@ -133,6 +147,7 @@ impl Document {
             ops: Vec::new(),
             regular: self.regular.clone(),
             bold: self.bold.clone(),
+            fill: None,
         }
     }
 
@@ -154,6 +169,17 @@ impl Document {
 }
 
 impl Page {
+    fn set_fill(&mut self, fill: Fill) {
+        if self.fill != Some(fill) {
+            let col = match fill {
+                Fill::Black => black(),
+                Fill::Shade => grey(0.92),
+            };
+            self.ops.push(Op::SetFillColor { col });
+            self.fill = Some(fill);
+        }
+    }
+
     /// Text with its baseline at `y`.
     pub fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, text: &str) {
         if text.is_empty() {
@@ -163,9 +189,9 @@ impl Page {
             Weight::Regular => self.regular.clone(),
             Weight::Bold => self.bold.clone(),
         };
+        self.set_fill(Fill::Black);
         self.ops.extend([
             Op::StartTextSection,
-            Op::SetFillColor { col: black() },
             Op::SetFont {
                 font: PdfFontHandle::External(font),
                 size: Pt(size),
@@ -213,8 +239,8 @@ impl Page {
             rectangle: Rect {
                 x: lower_left.x,
                 y: lower_left.y,
-                width: Pt(width * PT_PER_MM),
-                height: Pt(height * PT_PER_MM),
+                width: pt(width),
+                height: pt(height),
                 mode: Some(mode),
                 winding_order: Some(WindingOrder::NonZero),
             },
@@ -223,14 +249,14 @@ impl Page {
 
     /// A filled black rectangle with its top-left corner at (`x`, `y`).
     pub fn fill(&mut self, x: f32, y: f32, width: f32, height: f32) {
-        self.ops.push(Op::SetFillColor { col: black() });
+        self.set_fill(Fill::Black);
         self.ops
             .push(Self::rect_op(x, y, width, height, PaintMode::Fill));
     }
 
     /// A light grey band behind a heading or a total.
     pub fn shade(&mut self, x: f32, y: f32, width: f32, height: f32) {
-        self.ops.push(Op::SetFillColor { col: grey(0.92) });
+        self.set_fill(Fill::Shade);
         self.ops
             .push(Self::rect_op(x, y, width, height, PaintMode::Fill));
     }
@@ -305,7 +331,7 @@ impl Page {
     pub fn itf(&mut self, x: f32, y: f32, width: f32, height: f32, digits: &str) -> Result<()> {
         let (bars, total) = itf::bars(digits).ok_or_else(|| Error::Pdf(format!("ITF {digits}")))?;
         let narrow = width / total as f32;
-        self.ops.push(Op::SetFillColor { col: black() });
+        self.set_fill(Fill::Black);
         for (start, units) in bars {
             self.ops.push(Self::rect_op(
                 x + start as f32 * narrow,
@@ -327,7 +353,7 @@ impl Page {
         let colors = code.to_colors();
         let module = size / (modules + 8) as f32;
         let origin = (x + 4.0 * module, y + 4.0 * module);
-        self.ops.push(Op::SetFillColor { col: black() });
+        self.set_fill(Fill::Black);
         for row in 0..modules {
             // One rectangle per horizontal run of dark modules.
             let mut column = 0;
@@ -351,5 +377,88 @@ impl Page {
             }
         }
         Ok(())
+    }
+}
+
+/// The dark modules of a QR as few rectangles: runs along each row, stacked downwards
+/// while the rows below repeat the same run. (column, row, width, height) in modules.
+fn dark_rectangles(colors: &[qrcode::Color], modules: usize) -> Vec<(usize, usize, usize, usize)> {
+    let dark = |row: usize, column: usize| colors[row * modules + column] == qrcode::Color::Dark;
+    let mut runs: Vec<Vec<(usize, usize)>> = Vec::with_capacity(modules);
+    for row in 0..modules {
+        let mut found = Vec::new();
+        let mut column = 0;
+        while column < modules {
+            if dark(row, column) {
+                let start = column;
+                while column < modules && dark(row, column) {
+                    column += 1;
+                }
+                found.push((start, column - start));
+            } else {
+                column += 1;
+            }
+        }
+        runs.push(found);
+    }
+    let mut rectangles = Vec::new();
+    for row in 0..modules {
+        let row_runs = std::mem::take(&mut runs[row]);
+        for (start, width) in row_runs {
+            let mut height = 1;
+            while row + height < modules {
+                let below = &mut runs[row + height];
+                match below.iter().position(|run| *run == (start, width)) {
+                    Some(index) => {
+                        below.remove(index);
+                        height += 1;
+                    }
+                    None => break,
+                }
+            }
+            rectangles.push((start, row, width, height));
+        }
+    }
+    rectangles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qr_rectangles_cover_exactly_the_dark_modules() {
+        let code =
+            qrcode::QrCode::new("00020126360014br.gov.bcb.pix0114123456780001955204").unwrap();
+        let modules = code.width();
+        let colors = code.to_colors();
+        let mut painted = vec![false; colors.len()];
+        for (column, row, width, height) in dark_rectangles(&colors, modules) {
+            for r in row..row + height {
+                for c in column..column + width {
+                    assert!(!painted[r * modules + c], "painted twice");
+                    painted[r * modules + c] = true;
+                }
+            }
+        }
+        for (index, color) in colors.iter().enumerate() {
+            assert_eq!(painted[index], *color == qrcode::Color::Dark);
+        }
+    }
+
+    #[test]
+    fn text_is_measured_with_the_embedded_font() {
+        let narrow = text_width("iiii", 10.0, Weight::Regular);
+        let wide = text_width("MMMM", 10.0, Weight::Regular);
+        assert!(wide > narrow * 2.0);
+        assert!(
+            text_width("R$ 1.234,56", 10.0, Weight::Bold)
+                > text_width("R$ 1.234,56", 10.0, Weight::Regular)
+        );
+        assert_eq!(
+            wrap("um dois três", 1000.0, 10.0, Weight::Regular),
+            ["um dois três"]
+        );
+        assert_eq!(wrap("um dois três", 5.0, 10.0, Weight::Regular).len(), 3);
     }
 }
