@@ -344,39 +344,65 @@ impl Page {
         Ok(())
     }
 
-    /// A QR code of `payload` as vector modules, `size` millimetres square with its
-    /// four-module quiet zone inside, top-left at (`x`, `y`).
-    pub fn qr(&mut self, x: f32, y: f32, size: f32, payload: &str) -> Result<()> {
-        let code = qrcode::QrCode::with_error_correction_level(payload, qrcode::EcLevel::M)
-            .map_err(|e| Error::Pdf(e.to_string()))?;
-        let modules = code.width();
-        let colors = code.to_colors();
-        let module = size / (modules + 8) as f32;
+    /// A QR code as vector modules, `size` millimetres square with its four-module quiet
+    /// zone inside, top-left at (`x`, `y`).
+    pub fn qr(&mut self, x: f32, y: f32, size: f32, code: &QrModules) {
+        let module = size / (code.width + 8) as f32;
         let origin = (x + 4.0 * module, y + 4.0 * module);
         self.set_fill(Fill::Black);
-        for row in 0..modules {
-            // One rectangle per horizontal run of dark modules.
-            let mut column = 0;
-            while column < modules {
-                if colors[row * modules + column] == qrcode::Color::Dark {
-                    let start = column;
-                    while column < modules && colors[row * modules + column] == qrcode::Color::Dark
-                    {
-                        column += 1;
-                    }
-                    self.ops.push(Self::rect_op(
-                        origin.0 + start as f32 * module,
-                        origin.1 + row as f32 * module,
-                        (column - start) as f32 * module,
-                        module,
-                        PaintMode::Fill,
-                    ));
-                } else {
-                    column += 1;
+        for (column, row, width, height) in dark_rectangles(&code.colors, code.width) {
+            self.ops.push(Self::rect_op(
+                origin.0 + column as f32 * module,
+                origin.1 + row as f32 * module,
+                width as f32 * module,
+                height as f32 * module,
+                PaintMode::Fill,
+            ));
+        }
+    }
+}
+
+/// A QR code's modules, encoded apart from drawing so many can be encoded at once.
+pub struct QrModules {
+    colors: Vec<qrcode::Color>,
+    width: usize,
+}
+
+impl QrModules {
+    pub fn encode(payload: &str) -> Result<QrModules> {
+        let code = qrcode::QrCode::with_error_correction_level(payload, qrcode::EcLevel::M)
+            .map_err(|e| Error::Pdf(e.to_string()))?;
+        Ok(QrModules {
+            width: code.width(),
+            colors: code.to_colors(),
+        })
+    }
+
+    /// Encodes every payload, spread over the machine's cores (choosing the mask is
+    /// most of a carnê's drawing time).
+    pub fn encode_all(payloads: &[&str]) -> Result<Vec<QrModules>> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = payloads.len().div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = payloads
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|p| QrModules::encode(p))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            let mut all = Vec::with_capacity(payloads.len());
+            for worker in workers {
+                let encoded = worker.join().map_err(|_| Error::Pdf("QR".to_string()))?;
+                for code in encoded {
+                    all.push(code?);
                 }
             }
-        }
-        Ok(())
+            Ok(all)
+        })
     }
 }
 

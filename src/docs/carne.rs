@@ -2,7 +2,7 @@
 //! the store keeps (canhoto) and the part the customer pays with: the boleto's line and
 //! barcode and/or the Pix QR. Customer-facing, so in Portuguese (CDC art. 31).
 
-use super::canvas::{Document, Page, Weight};
+use super::canvas::{Document, Page, QrModules, Weight};
 use super::ficha::{BARCODE_HEIGHT, BARCODE_WIDTH};
 use super::model::{BoletoSlip, Party, PixCode, StoreHeader, date};
 use super::pix_block::pix_block;
@@ -104,7 +104,13 @@ fn stub(page: &mut Page, y: f32, carne: &Carne, slip: &CarneSlip) {
     );
 }
 
-fn main_part(page: &mut Page, y: f32, carne: &Carne, slip: &CarneSlip) -> Result<()> {
+fn main_part(
+    page: &mut Page,
+    y: f32,
+    carne: &Carne,
+    slip: &CarneSlip,
+    code: Option<&QrModules>,
+) -> Result<()> {
     let header = match &slip.boleto {
         Some(boleto) => {
             page.text(MAIN_LEFT, y + 5.5, 8.5, Weight::Bold, boleto.bank.name());
@@ -216,8 +222,8 @@ fn main_part(page: &mut Page, y: f32, carne: &Carne, slip: &CarneSlip) -> Result
             BARCODE_HEIGHT,
             &boleto.barcode,
         )?;
-        if let Some(pix) = &slip.pix {
-            page.qr(RIGHT - 27.0, y + SLIP_HEIGHT - 34.0, 27.0, &pix.payload)?;
+        if let Some(code) = code {
+            page.qr(RIGHT - 27.0, y + SLIP_HEIGHT - 34.0, 27.0, code);
             page.text_right(
                 RIGHT - 1.0,
                 y + SLIP_HEIGHT - 5.5,
@@ -226,15 +232,15 @@ fn main_part(page: &mut Page, y: f32, carne: &Carne, slip: &CarneSlip) -> Result
                 "Pix: aponte a câmera",
             );
         }
-    } else if let Some(pix) = &slip.pix {
+    } else if let (Some(pix), Some(code)) = (&slip.pix, code) {
         pix_block(
             page,
-            MAIN_LEFT + 1.0,
-            row + 1.0,
+            (MAIN_LEFT + 1.0, row + 1.0),
             40.0,
             RIGHT - MAIN_LEFT - 46.0,
             pix,
-        )?;
+            code,
+        );
     }
     Ok(())
 }
@@ -242,20 +248,32 @@ fn main_part(page: &mut Page, y: f32, carne: &Carne, slip: &CarneSlip) -> Result
 /// The carnês of one or more sales in one PDF; each sale starts on a new page.
 pub fn render(carnes: &[Carne]) -> Result<Vec<u8>> {
     let mut document = Document::new("Carnê")?;
+    let payloads: Vec<&str> = carnes
+        .iter()
+        .flat_map(|carne| &carne.slips)
+        .filter_map(|slip| slip.pix.as_ref().map(|pix| pix.payload.as_str()))
+        .collect();
+    let mut codes = QrModules::encode_all(&payloads)?.into_iter();
     for carne in carnes {
-        add_pages(&mut document, carne)?;
+        let codes: Vec<Option<QrModules>> = carne
+            .slips
+            .iter()
+            .map(|slip| slip.pix.as_ref().and_then(|_| codes.next()))
+            .collect();
+        add_pages(&mut document, carne, &codes)?;
     }
     Ok(document.finish())
 }
 
-fn add_pages(document: &mut Document, carne: &Carne) -> Result<()> {
-    for chunk in carne.slips.chunks(SLIPS_PER_PAGE) {
+fn add_pages(document: &mut Document, carne: &Carne, codes: &[Option<QrModules>]) -> Result<()> {
+    for (page_index, chunk) in carne.slips.chunks(SLIPS_PER_PAGE).enumerate() {
         let mut page = document.page();
         for (index, slip) in chunk.iter().enumerate() {
             let y = TOP + index as f32 * SLIP_HEIGHT;
             stub(&mut page, y, carne, slip);
             page.cut_line_vertical(57.0, y + 2.0, y + SLIP_HEIGHT - 2.0);
-            main_part(&mut page, y, carne, slip)?;
+            let code = codes[page_index * SLIPS_PER_PAGE + index].as_ref();
+            main_part(&mut page, y, carne, slip, code)?;
             if index + 1 < chunk.len() {
                 page.cut_line(3.0, 207.0, y + SLIP_HEIGHT);
             }

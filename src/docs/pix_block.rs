@@ -1,21 +1,21 @@
 //! The Pix QR with its "copia e cola" text, as printed on carnês, receipts and second
 //! copies.
 
-use super::canvas::{Page, Weight, text_width as measure};
+use super::canvas::{Page, QrModules, Weight, text_width as measure};
 use super::model::PixCode;
-use crate::error::Result;
 
-/// Draws the QR (`size` mm square) at (`x`, `y`) and, to its right within `text_width`
-/// millimetres, the amount and the payload to copy. Returns the bottom edge.
+/// Draws the QR of `pix` (`size` mm square, already encoded as `code`) at (`x`, `y`) and,
+/// to its right within `text_width` millimetres, the amount and the payload to copy.
+/// Returns the bottom edge.
 pub fn pix_block(
     page: &mut Page,
-    x: f32,
-    y: f32,
+    (x, y): (f32, f32),
     size: f32,
     text_width: f32,
     pix: &PixCode,
-) -> Result<f32> {
-    page.qr(x, y, size, &pix.payload)?;
+    code: &QrModules,
+) -> f32 {
+    page.qr(x, y, size, code);
     let text_x = x + size + 2.0;
     page.text(
         text_x,
@@ -45,5 +45,5 @@ pub fn pix_block(
         }
     }
     page.text(text_x, line_y, 5.5, Weight::Regular, &line);
-    Ok((y + size).max(line_y + 1.0))
+    (y + size).max(line_y + 1.0)
 }

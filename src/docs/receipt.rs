@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::canvas::{Document, Weight};
+use super::canvas::{Document, QrModules, Weight};
 use super::extenso::brl_in_words;
 use super::model::{Party, PixCode, StoreHeader, date};
 use super::pix_block::pix_block;
@@ -172,7 +172,8 @@ pub fn render(receipt: &PaymentReceipt) -> Result<Vec<u8>> {
         );
         y += 4.0;
         if let Some(pix) = &next.pix {
-            y = pix_block(&mut page, LEFT, y, 32.0, 120.0, pix)? + 4.0;
+            let code = QrModules::encode(&pix.payload)?;
+            y = pix_block(&mut page, (LEFT, y), 32.0, 120.0, pix, &code) + 4.0;
         }
     }
     y += 14.0;

@@ -3,7 +3,7 @@
 //! engine, and a Pix code for that updated amount when the store has a key.
 //! Customer-facing, so in Portuguese (CDC art. 31).
 
-use super::canvas::{Document, Weight};
+use super::canvas::{Document, QrModules, Weight};
 use super::ficha::boleto_parts;
 use super::model::{BoletoSlip, Party, PixCode, StoreHeader, UpdatedAmount, date};
 use super::pix_block::pix_block;
@@ -105,7 +105,8 @@ pub fn render(copy: &SecondCopy) -> Result<Vec<u8>> {
     };
     page.paragraph(110.0, top + 4.0, 90.0, 7.0, Weight::Regular, note);
     if let Some(pix) = &copy.pix {
-        pix_block(&mut page, 110.0, top + 17.0, 30.0, 58.0, pix)?;
+        let code = QrModules::encode(&pix.payload)?;
+        pix_block(&mut page, (110.0, top + 17.0), 30.0, 58.0, pix, &code);
     }
     if let Some(slip) = &copy.boleto {
         boleto_parts(&mut page, slip)?;

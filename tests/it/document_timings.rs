@@ -92,6 +92,23 @@ fn document_timings() {
         bytes.len() / 1024
     );
     assert!(slips >= 1000);
+    let payloads: Vec<String> = carnes
+        .iter()
+        .flat_map(|c| {
+            c.slips
+                .iter()
+                .filter_map(|s| s.pix.as_ref().map(|p| p.payload.clone()))
+        })
+        .collect();
+    let start = Instant::now();
+    for payload in &payloads {
+        let _ = qrcode::QrCode::with_error_correction_level(payload, qrcode::EcLevel::M).unwrap();
+    }
+    println!(
+        "  encoding the {} QR codes alone {:.2} s",
+        payloads.len(),
+        start.elapsed().as_secs_f64()
+    );
     let mut plain = carnes;
     for carne in &mut plain {
         for slip in &mut carne.slips {
