@@ -64,6 +64,7 @@ pub enum Error {
     SaleNotFound(i64),
     NothingOpenInSale(i64),
     NothingToPrint,
+    StoreNotSetUp,
     PaymentNotFound(i64),
     DueDateInPast(chrono::NaiveDate),
     Pdf(String),
@@ -148,6 +149,7 @@ impl fmt::Display for Error {
             }
             Error::SaleNotFound(id) => crate::t!("error-sale-not-found", id = id.to_string()),
             Error::NothingToPrint => crate::t!("error-nothing-to-print"),
+            Error::StoreNotSetUp => crate::t!("error-store-not-set-up"),
             Error::NothingOpenInSale(id) => {
                 crate::t!("error-nothing-open-in-sale", id = id.to_string())
             }

@@ -435,3 +435,4 @@ settings-account-save = Save bank account
 settings-account-saved = { $bank } account saved: the next boletos use it.
 word-or = or
 boleto-bank-unsupported = Bank “{ $bank }” is not supported: use 001 (Banco do Brasil), 033 (Santander), 104 (CAIXA), 237 (Bradesco), 341 (Itaú), 748 (Sicredi) or 756 (Sicoob).
+error-store-not-set-up = Fill in the store data (legal name and CNPJ) in Settings before printing: every collection document identifies the store.

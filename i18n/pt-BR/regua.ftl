@@ -435,3 +435,4 @@ settings-account-save = Salvar conta bancária
 settings-account-saved = Conta do { $bank } salva: os próximos boletos saem por ela.
 word-or = ou
 boleto-bank-unsupported = Banco “{ $bank }” não atendido: use 001 (Banco do Brasil), 033 (Santander), 104 (CAIXA), 237 (Bradesco), 341 (Itaú), 748 (Sicredi) ou 756 (Sicoob).
+error-store-not-set-up = Preencha os dados da loja (razão social e CNPJ) em Configurações antes de imprimir: todo documento de cobrança identifica a loja.

@@ -26,6 +26,14 @@ use crate::store::ledger::{self, InstallmentRow};
 use crate::store::sales::{self, SaleInfo};
 use crate::store::{Database, customers, payments, settings as stored_settings};
 
+/// Every document names the store (CDC art. 42-A): none is printed before its data is in.
+fn require_store(settings: &Settings) -> Result<()> {
+    if settings.store.legal_name.is_empty() || settings.store.cnpj.is_none() {
+        return Err(Error::StoreNotSetUp);
+    }
+    Ok(())
+}
+
 pub(crate) fn store_header(settings: &Settings) -> StoreHeader {
     let store = &settings.store;
     StoreHeader {
@@ -200,6 +208,7 @@ pub(crate) fn boleto_account(conn: &Connection, boleto: &BoletoRecord) -> Result
 pub fn second_copy_of(db: &Database, installment_id: i64, today: NaiveDate) -> Result<SecondCopy> {
     let conn = db.conn();
     let settings = stored_settings::load(conn)?;
+    require_store(&settings)?;
     let context = installment_context(conn, installment_id, today)?;
     let charges = charges_at(
         &context.row.ledger,
@@ -258,6 +267,7 @@ pub fn carne_of(
     sale_id: i64,
     today: NaiveDate,
 ) -> Result<(Carne, usize)> {
+    require_store(&stored_settings::load(db.conn())?)?;
     let issued = boletos::issue_for_sale(db, actor, sale_id, today)?;
     let conn = db.conn();
     let settings = stored_settings::load(conn)?;
@@ -375,6 +385,7 @@ pub fn receipt_of(db: &Database, payment_id: i64) -> Result<PaymentReceipt> {
     let conn = db.conn();
     let payment = payments::get(conn, payment_id)?.ok_or(Error::PaymentNotFound(payment_id))?;
     let settings = stored_settings::load(conn)?;
+    require_store(&settings)?;
     let calendar = settings.calendar();
     let customer = customers::get(conn, payment.customer_id)?
         .ok_or_else(|| Error::CustomerNotFound(payment.customer_id.to_string()))?;
