@@ -47,6 +47,9 @@ echo "regua customer find conceicao (name search): $(time_runs 10 "$bin" --db "$
 # The app: update + view timings in process (tiny-skia), then the real window under Xvfb.
 ICED_TEST_BACKEND=tiny-skia cargo test --release --quiet --test it ui_performance -- --ignored --nocapture 2>/dev/null \
     | grep -E "launch|switching|keystroke|resident" || true
+echo "== documents (in process, release)"
+cargo test --release --test it -- --ignored document_timings --nocapture 2>/dev/null \
+    | grep -E "second copy|carnê|drawing|encoding" || true
 if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
     Xvfb :96 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
     xvfb=$!
