@@ -9,6 +9,7 @@ pub mod document;
 pub mod imputation;
 pub mod installment;
 pub mod money;
+pub mod negotiation;
 pub mod rate;
 pub mod sale;
 pub mod settings;
