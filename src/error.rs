@@ -65,6 +65,7 @@ pub enum Error {
     NothingOpenInSale(i64),
     NothingToPrint,
     StoreNotSetUp,
+    NothingOverdue(String),
     PaymentNotFound(i64),
     DueDateInPast(chrono::NaiveDate),
     Pdf(String),
@@ -150,6 +151,9 @@ impl fmt::Display for Error {
             Error::SaleNotFound(id) => crate::t!("error-sale-not-found", id = id.to_string()),
             Error::NothingToPrint => crate::t!("error-nothing-to-print"),
             Error::StoreNotSetUp => crate::t!("error-store-not-set-up"),
+            Error::NothingOverdue(name) => {
+                crate::t!("error-nothing-overdue", name = name.clone())
+            }
             Error::NothingOpenInSale(id) => {
                 crate::t!("error-nothing-open-in-sale", id = id.to_string())
             }

@@ -454,3 +454,13 @@ breach-min-installment = An installment of { $smallest } is below the minimum of
 breach-interest = Interest of { $asked } a month is above the store policy's { $max }.
 breach-broken-agreement = The customer broke an agreement before: a new one needs the owner.
 breach-no-band = No band of the policy covers this lateness: only the owner decides.
+error-nothing-overdue = { $name } has no overdue installments to negotiate (prescribed ones, over 5 years, are not collected).
+cli-negotiate-about = Renegotiating overdue debts
+cli-negotiate-propose-about = Shows the agreement options inside the owner's limits: cash with a discount, and a down payment plus installments
+negotiate-header = { $name }: { $count } overdue installment(s), the oldest { $days } days late.
+negotiate-debt = Updated debt: principal { $principal } + fine { $fine } + interest { $interest } = { $total }.
+negotiate-owner-only = No option fits the store's limits for this lateness: only the owner can propose an agreement.
+negotiate-cash = Option { $number }: cash
+negotiate-installments = Option { $number }: down payment + { $count } installments
+negotiate-figures = discount { $discount }; agreement total { $total }; down payment { $down }; total with financing { $financed }; interest { $rate } a month; CET { $cet } a year; valid until { $valid }
+negotiate-installments-only = Option { $number }: { $count } installments, no down payment

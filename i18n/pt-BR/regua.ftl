@@ -454,3 +454,13 @@ breach-min-installment = Parcela de { $smallest } abaixo da mínima de { $min }.
 breach-interest = Juros de { $asked } ao mês acima dos { $max } da política da loja.
 breach-broken-agreement = O cliente já quebrou um acordo: um novo precisa do dono.
 breach-no-band = Nenhuma faixa da política cobre este atraso: só o dono decide.
+error-nothing-overdue = { $name } não tem parcelas em atraso a negociar (as prescritas, com mais de 5 anos, não se cobram).
+cli-negotiate-about = Renegociação de dívidas em atraso
+cli-negotiate-propose-about = Mostra as opções de acordo dentro dos limites do dono: à vista com desconto e entrada mais parcelas
+negotiate-header = { $name }: { $count } parcela(s) em atraso, a mais antiga há { $days } dias.
+negotiate-debt = Dívida atualizada: principal { $principal } + multa { $fine } + juros { $interest } = { $total }.
+negotiate-owner-only = Nenhuma opção cabe nos limites da loja para este atraso: só o dono pode propor um acordo.
+negotiate-cash = Opção { $number }: à vista
+negotiate-installments = Opção { $number }: entrada + { $count } parcelas
+negotiate-figures = desconto { $discount }; total do acordo { $total }; entrada { $down }; total com financiamento { $financed }; juros { $rate } ao mês; CET { $cet } ao ano; válida até { $valid }
+negotiate-installments-only = Opção { $number }: { $count } parcelas sem entrada

@@ -80,6 +80,16 @@ pub enum Command {
     Boleto(BoletoAction),
     #[command(subcommand)]
     Pix(PixAction),
+    #[command(subcommand)]
+    Negotiate(NegotiateAction),
+}
+
+#[derive(Clone, Debug, Subcommand)]
+pub enum NegotiateAction {
+    Propose {
+        #[arg(value_name = "CLIENTE")]
+        query: String,
+    },
 }
 
 #[derive(Clone, Debug, Subcommand)]

@@ -19,7 +19,8 @@ use crate::services::{self, Actor};
 use crate::store::{self, Database, backup};
 
 pub use args::{
-    BoletoAction, Cli, Command, ConfigAction, CustomerAction, PixAction, localized_command,
+    BoletoAction, Cli, Command, ConfigAction, CustomerAction, NegotiateAction, PixAction,
+    localized_command,
 };
 
 /// Runs the command line with these arguments; returns the process exit code.
@@ -295,5 +296,11 @@ fn execute(cli: &Cli, command: Command, out: &mut dyn Write) -> Result<()> {
             write(out, documents::boleto(action, &path, today, json)?)
         }
         Command::Pix(action) => write(out, documents::pix(action, json)?),
+        Command::Negotiate(NegotiateAction::Propose { query }) => {
+            let db = open(cli)?;
+            let id = services::customers::resolve(&db, &query)?;
+            let negotiation = services::negotiation::propose(&db, id, today)?;
+            write(out, output::negotiation(&negotiation, json))
+        }
     }
 }

@@ -8,8 +8,10 @@ use crate::domain::band::{Amounts, Board};
 use crate::domain::charges::Charges;
 use crate::domain::customer::format_phone;
 use crate::domain::imputation::Allocation;
+use crate::domain::negotiation::Proposal;
 use crate::services::customers::Statement;
 use crate::services::demo::DemoSummary;
+use crate::services::negotiation::Negotiation;
 use crate::services::payments::PaymentReceipt;
 use crate::store::customers::CustomerSummary;
 use crate::t;
@@ -451,4 +453,103 @@ pub fn restored(source: &Path, kept: &Path, json: bool) -> String {
         source = source.display().to_string(),
         kept = kept.display().to_string()
     ) + "\n"
+}
+
+fn proposal_json(proposal: &Proposal) -> Value {
+    json!({
+        "kind": proposal.kind,
+        "debt_total_cents": proposal.debt.total().cents(),
+        "debt": {
+            "principal_cents": proposal.debt.principal.cents(),
+            "fine_cents": proposal.debt.fine.cents(),
+            "interest_cents": proposal.debt.interest.cents(),
+        },
+        "discount_cents": proposal.discount.cents(),
+        "new_total_cents": proposal.new_total.cents(),
+        "down_payment_cents": proposal.down_payment.cents(),
+        "installments": proposal
+            .installments
+            .iter()
+            .map(|i| json!({ "number": i.number, "due_date": i.due_date, "amount_cents": i.amount.cents() }))
+            .collect::<Vec<_>>(),
+        "total_cents": proposal.total_with_financing.cents(),
+        "monthly_rate_bp": proposal.monthly_rate.value(),
+        "cet_annual_bp": proposal.cet_annual.value(),
+        "valid_until": proposal.valid_until,
+    })
+}
+
+pub fn negotiation(negotiation: &Negotiation, json: bool) -> String {
+    let debt = &negotiation.debt;
+    if json {
+        return pretty(json!({
+            "today": negotiation.today,
+            "customer": { "id": negotiation.customer_id, "name": negotiation.customer_name },
+            "days_overdue": negotiation.days_overdue,
+            "installment_ids": negotiation.installments.iter().map(|l| l.id).collect::<Vec<_>>(),
+            "debt_total_cents": debt.total().cents(),
+            "debt": {
+                "principal_cents": debt.principal.cents(),
+                "fine_cents": debt.fine.cents(),
+                "interest_cents": debt.interest.cents(),
+            },
+            "options": negotiation.options.iter().map(proposal_json).collect::<Vec<_>>(),
+        }));
+    }
+    let mut text = t!(
+        "negotiate-header",
+        name = negotiation.customer_name.clone(),
+        count = negotiation.installments.len().to_string(),
+        days = negotiation.days_overdue.to_string()
+    ) + "\n";
+    text += &t!(
+        "negotiate-debt",
+        principal = debt.principal.format_brl(),
+        fine = debt.fine.format_brl(),
+        interest = debt.interest.format_brl(),
+        total = debt.total().format_brl()
+    );
+    text.push('\n');
+    if negotiation.options.is_empty() {
+        text += &t!("negotiate-owner-only");
+        text.push('\n');
+    }
+    for (index, proposal) in negotiation.options.iter().enumerate() {
+        text.push('\n');
+        let title = match proposal.installments.len() {
+            0 => t!("negotiate-cash", number = (index + 1).to_string()),
+            n if proposal.down_payment == crate::domain::money::Money::ZERO => t!(
+                "negotiate-installments-only",
+                number = (index + 1).to_string(),
+                count = n.to_string()
+            ),
+            n => t!(
+                "negotiate-installments",
+                number = (index + 1).to_string(),
+                count = n.to_string()
+            ),
+        };
+        text += &title;
+        text.push('\n');
+        text += &t!(
+            "negotiate-figures",
+            discount = proposal.discount.format_brl(),
+            total = proposal.new_total.format_brl(),
+            down = proposal.down_payment.format_brl(),
+            financed = proposal.total_with_financing.format_brl(),
+            rate = proposal.monthly_rate.to_string(),
+            cet = proposal.cet_annual.to_string(),
+            valid = proposal.valid_until.format("%d/%m/%Y").to_string()
+        );
+        text.push('\n');
+        for installment in &proposal.installments {
+            text += &format!(
+                "  {:>2}  {}  {:>14}\n",
+                installment.number,
+                installment.due_date.format("%d/%m/%Y"),
+                installment.amount.format_brl()
+            );
+        }
+    }
+    text
 }

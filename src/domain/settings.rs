@@ -13,6 +13,7 @@ use super::customer::{
     normalize_postal_code, normalize_state, validate_email,
 };
 use super::document::{TaxId, TaxIdError};
+use super::negotiation::NegotiationPolicy;
 use super::rate::{BasisPoints, RateParseError};
 use super::text::tidy;
 use crate::boleto::pix_key::PixKey;
@@ -219,6 +220,9 @@ pub struct Settings {
     pub charges: ChargesPolicy,
     pub bands: BandConfig,
     pub holidays: Vec<Holiday>,
+    /// The owner's limits for renegotiation.
+    #[serde(default)]
+    pub negotiation: NegotiationPolicy,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

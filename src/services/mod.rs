@@ -10,6 +10,7 @@ pub mod day_end;
 pub mod demo;
 pub mod documents;
 pub mod files;
+pub mod negotiation;
 pub mod payments;
 pub mod preferences;
 pub mod promises;

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::domain::settings::Settings;
 use crate::error::Result;
 
-const SECTIONS: [&str; 4] = ["store", "charges", "bands", "holidays"];
+const SECTIONS: [&str; 5] = ["store", "charges", "bands", "holidays", "negotiation"];
 
 /// The stored settings; defaults for any section never saved or no longer readable.
 pub fn load(conn: &Connection) -> Result<Settings> {
@@ -23,6 +23,9 @@ pub fn load(conn: &Connection) -> Result<Settings> {
             "store" => settings.store = serde_json::from_str(&value).unwrap_or_default(),
             "charges" => settings.charges = serde_json::from_str(&value).unwrap_or_default(),
             "bands" => settings.bands = serde_json::from_str(&value).unwrap_or_default(),
+            "negotiation" => {
+                settings.negotiation = serde_json::from_str(&value).unwrap_or_default()
+            }
             _ => settings.holidays = serde_json::from_str(&value).unwrap_or_default(),
         }
     }
@@ -35,6 +38,7 @@ pub fn save(conn: &Connection, settings: &Settings) -> Result<()> {
         serde_json::to_string(&settings.charges),
         serde_json::to_string(&settings.bands),
         serde_json::to_string(&settings.holidays),
+        serde_json::to_string(&settings.negotiation),
     ];
     for (section, value) in SECTIONS.iter().zip(values) {
         let value = value.unwrap_or_default();

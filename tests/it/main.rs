@@ -7,6 +7,7 @@ mod counter;
 mod database;
 mod document_timings;
 mod ledger;
+mod negotiation;
 mod printing;
 mod reports;
 mod support;
