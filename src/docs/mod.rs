@@ -1,6 +1,7 @@
 //! The PDFs Régua prints: boletos, second copies, carnês, receipts and the day-end
 //! report. Drawing only; the figures come in already computed (`model`).
 
+pub mod agreement;
 pub mod boleto;
 pub mod canvas;
 pub mod carne;

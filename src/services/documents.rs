@@ -34,7 +34,7 @@ fn require_store(settings: &Settings) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn store_header(settings: &Settings) -> StoreHeader {
+pub fn store_header(settings: &Settings) -> StoreHeader {
     let store = &settings.store;
     StoreHeader {
         display_name: store.display_name().to_string(),
@@ -59,7 +59,7 @@ pub fn payee(settings: &Settings) -> Party {
     Party::new(&store.legal_name, cnpj, &store.address)
 }
 
-pub(crate) fn payer(customer: &CustomerRecord) -> Party {
+pub fn payer(customer: &CustomerRecord) -> Party {
     let id = &customer.customer.tax_id;
     let label = if id.as_str().len() == 11 {
         "CPF"
