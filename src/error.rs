@@ -66,6 +66,14 @@ pub enum Error {
     NothingToPrint,
     StoreNotSetUp,
     NothingOverdue(String),
+    NotAllowed,
+    WrongPin {
+        tries_left: u32,
+    },
+    Locked {
+        name: String,
+        minutes: i64,
+    },
     PaymentNotFound(i64),
     DueDateInPast(chrono::NaiveDate),
     Pdf(String),
@@ -151,6 +159,15 @@ impl fmt::Display for Error {
             Error::SaleNotFound(id) => crate::t!("error-sale-not-found", id = id.to_string()),
             Error::NothingToPrint => crate::t!("error-nothing-to-print"),
             Error::StoreNotSetUp => crate::t!("error-store-not-set-up"),
+            Error::NotAllowed => crate::t!("error-not-allowed"),
+            Error::WrongPin { tries_left } => {
+                crate::t!("error-wrong-pin", tries = tries_left.to_string())
+            }
+            Error::Locked { name, minutes } => crate::t!(
+                "error-locked",
+                name = name.clone(),
+                minutes = minutes.to_string()
+            ),
             Error::NothingOverdue(name) => {
                 crate::t!("error-nothing-overdue", name = name.clone())
             }

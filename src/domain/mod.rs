@@ -14,3 +14,4 @@ pub mod rate;
 pub mod sale;
 pub mod settings;
 pub mod text;
+pub mod users;

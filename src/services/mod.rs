@@ -16,6 +16,7 @@ pub mod preferences;
 pub mod promises;
 pub mod sales;
 pub mod settings;
+pub mod users;
 
 /// Who is doing the action, as written in the audit trail.
 #[derive(Clone, Debug, PartialEq, Eq)]

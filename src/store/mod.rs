@@ -11,6 +11,7 @@ pub mod promises;
 pub mod reports;
 pub mod sales;
 pub mod settings;
+pub mod users;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -22,7 +23,11 @@ use crate::error::{Error, Result};
 
 /// Schema migrations, applied in order; `PRAGMA user_version` counts those applied.
 /// Never edit or remove one that has shipped: add another.
-const MIGRATIONS: &[&str] = &[include_str!("schema.sql"), include_str!("schema_v2.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema.sql"),
+    include_str!("schema_v2.sql"),
+    include_str!("schema_v3.sql"),
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

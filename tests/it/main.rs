@@ -13,3 +13,4 @@ mod reports;
 mod support;
 #[cfg(feature = "app")]
 mod ui;
+mod users;
