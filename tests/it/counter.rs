@@ -220,17 +220,7 @@ fn the_store_setup_reports_every_field_then_saves() {
     );
     assert!(db.is_empty().unwrap());
 
-    let good = StoreInput {
-        legal_name: "Móveis Conceição Ltda".into(),
-        cnpj: "34.665.388/0001-61".into(),
-        street: "Avenida Amazonas".into(),
-        city: "Belo Horizonte".into(),
-        state: "MG".into(),
-        postal_code: "30180-001".into(),
-        phone: "(31) 3222-1234".into(),
-        email: "loja@exemplo.com.br".into(),
-        ..Default::default()
-    };
+    let good = store_input();
     services::settings::set_up_store(&mut db, &ana(), &good).unwrap();
     let settings = services::settings::load(&db).unwrap();
     assert_eq!(settings.store.legal_name, "Móveis Conceição Ltda");

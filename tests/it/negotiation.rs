@@ -113,22 +113,7 @@ fn the_agreement_pdf_states_every_item_the_rules_ask_for() {
     use regua::docs::agreement::{AgreementDoc, OriginalDebt, render};
     let folder = Folder::new();
     let mut db = Database::open(&folder.db()).unwrap();
-    services::settings::set_up_store(
-        &mut db,
-        &ana(),
-        &regua::domain::settings::StoreInput {
-            legal_name: "Móveis Conceição Ltda".into(),
-            cnpj: "34.665.388/0001-61".into(),
-            street: "Avenida Amazonas".into(),
-            city: "Belo Horizonte".into(),
-            state: "MG".into(),
-            postal_code: "30180-001".into(),
-            phone: "(31) 3222-1234".into(),
-            email: "loja@exemplo.com.br".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    set_up_store(&mut db);
     let id = late_customer(&mut db, 1, 100);
     let negotiation = services::negotiation::propose(&db, id, today()).unwrap();
     let proposal = negotiation.options.last().unwrap().clone();

@@ -69,19 +69,19 @@ fn text_of(pdf: &Path) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-fn set_up_store(db: &mut Database) {
-    let store = regua::domain::settings::StoreInput {
-        legal_name: "Móveis Conceição Ltda".into(),
-        cnpj: "34.665.388/0001-61".into(),
-        street: "Avenida Amazonas".into(),
-        city: "Belo Horizonte".into(),
-        state: "MG".into(),
-        postal_code: "30180-001".into(),
-        phone: "(31) 3222-1234".into(),
-        email: "loja@exemplo.com.br".into(),
-        ..Default::default()
-    };
-    services::settings::set_up_store(db, &ana(), &store).unwrap();
+/// Receives `cents` from `customer` today.
+fn pay(db: &mut Database, customer: i64, cents: i64, method: PaymentMethod) -> i64 {
+    services::payments::receive(
+        db,
+        &ana(),
+        customer,
+        regua::domain::money::Money::from_cents(cents),
+        method,
+        today(),
+        today(),
+    )
+    .unwrap()
+    .payment_id
 }
 
 fn demo(folder: &Folder, customers: &str) {
@@ -256,35 +256,17 @@ fn a_receipt_itemizes_the_payment_and_what_remains() {
     // A receipt names the store: without its data there is none to print.
     let terms = sale_terms(today() - chrono::Duration::days(40), 60_000, 2);
     services::sales::create(&mut db, &ana(), customer, &terms, PaymentMethod::Cash).unwrap();
-    let early = services::payments::receive(
-        &mut db,
-        &ana(),
-        customer,
-        regua::domain::money::Money::from_cents(1_000),
-        PaymentMethod::Cash,
-        today(),
-        today(),
-    )
-    .unwrap();
-    let refused = services::documents::receipt(&db, early.payment_id).unwrap_err();
+    let early = pay(&mut db, customer, 1_000, PaymentMethod::Cash);
+    let refused = services::documents::receipt(&db, early).unwrap_err();
     assert!(refused.to_string().contains("dados da loja"), "{refused}");
     set_up_store(&mut db);
-    let paid = services::payments::receive(
-        &mut db,
-        &ana(),
-        customer,
-        regua::domain::money::Money::from_cents(15_000),
-        PaymentMethod::Pix,
-        today(),
-        today(),
-    )
-    .unwrap();
-    let bytes = services::documents::receipt(&db, paid.payment_id).unwrap();
+    let paid = pay(&mut db, customer, 15_000, PaymentMethod::Pix);
+    let bytes = services::documents::receipt(&db, paid).unwrap();
     let pdf = folder.path("recibo.pdf");
     std::fs::write(&pdf, bytes).unwrap();
     let text = text_of(&pdf);
     for expected in [
-        format!("Recibo nº {}", paid.payment_id),
+        format!("Recibo nº {paid}"),
         "José Araújo – CPF 529.982.247-25".to_string(),
         "R$ 150,00 (cento e cinquenta".to_string(),
         "Saldo em aberto após este pagamento".to_string(),
@@ -294,9 +276,18 @@ fn a_receipt_itemizes_the_payment_and_what_remains() {
         assert!(text.contains(&expected), "no “{expected}” in:\n{text}");
     }
     // The allocation printed is the one recorded: fine and interest first.
-    let allocation = &paid.allocations[0];
-    assert!(text.contains(&allocation.fine.format_plain()));
-    assert!(text.contains(&allocation.interest.format_plain()));
+    let (principal, fine, interest): (i64, i64, i64) = db
+        .conn()
+        .query_row(
+            "SELECT principal_cents, fine_cents, interest_cents FROM payment_allocations
+             WHERE payment_id = ?1 ORDER BY installment_id LIMIT 1",
+            [paid],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    for cents in [principal, fine, interest] {
+        assert!(text.contains(&regua::domain::money::Money::from_cents(cents).format_plain()));
+    }
 }
 
 #[test]

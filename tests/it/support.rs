@@ -144,3 +144,22 @@ pub fn sale_terms(first_due: NaiveDate, cents: i64, installments: u32) -> SaleTe
         financing_rate: BasisPoints(0),
     }
 }
+
+/// The store's data as a clerk fills it in, valid.
+pub fn store_input() -> regua::domain::settings::StoreInput {
+    regua::domain::settings::StoreInput {
+        legal_name: "Móveis Conceição Ltda".into(),
+        cnpj: "34.665.388/0001-61".into(),
+        street: "Avenida Amazonas".into(),
+        city: "Belo Horizonte".into(),
+        state: "MG".into(),
+        postal_code: "30180-001".into(),
+        phone: "(31) 3222-1234".into(),
+        email: "loja@exemplo.com.br".into(),
+        ..Default::default()
+    }
+}
+
+pub fn set_up_store(db: &mut regua::store::Database) {
+    regua::services::settings::set_up_store(db, &ana(), &store_input()).unwrap();
+}
