@@ -107,7 +107,15 @@ impl fmt::Display for Error {
             }
             Error::Corrupt(detail) => crate::t!("error-corrupt", detail = detail.clone()),
             Error::Io { path: p, source } => {
-                crate::t!("error-io", path = path(p), detail = source.to_string())
+                // The system's own words are in English; say the usual causes plainly.
+                let detail = match source.kind() {
+                    std::io::ErrorKind::NotFound => crate::t!("io-not-found"),
+                    std::io::ErrorKind::PermissionDenied => crate::t!("io-permission"),
+                    std::io::ErrorKind::StorageFull => crate::t!("io-full"),
+                    std::io::ErrorKind::ReadOnlyFilesystem => crate::t!("io-read-only"),
+                    _ => source.to_string(),
+                };
+                crate::t!("error-io", path = path(p), detail = detail)
             }
             Error::NoDataFolder => crate::t!("error-no-data-folder"),
             Error::Money(error) => error.to_string(),

@@ -475,3 +475,7 @@ user-name-taken = There is already someone called { $name }.
 error-not-allowed = Only the owner or manager can do that.
 error-wrong-pin = Wrong PIN. { $tries } try(ies) left before a 5-minute lockout.
 error-locked = { $name } is locked after wrong PINs: try again in { $minutes } minute(s).
+io-not-found = the folder or file does not exist
+io-permission = no permission to write there
+io-full = the disk is full
+io-read-only = the disk is read-only

@@ -475,3 +475,7 @@ user-name-taken = Já existe alguém chamado { $name }.
 error-not-allowed = Só o dono ou gerente pode fazer isso.
 error-wrong-pin = PIN errado. Restam { $tries } tentativa(s) antes do bloqueio de 5 minutos.
 error-locked = { $name } está bloqueado(a) por PIN errado: tente de novo em { $minutes } minuto(s).
+io-not-found = a pasta ou o arquivo não existe
+io-permission = sem permissão para gravar ali
+io-full = o disco está cheio
+io-read-only = o disco só permite leitura

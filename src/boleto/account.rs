@@ -275,7 +275,12 @@ impl AccountInput {
             }
         };
         let (account, account_digit) = match number_and_digit(&self.account) {
-            Some((number, digit)) if number.len() <= shape.account_max => (number, digit),
+            // `030120` and `30120` are the same account.
+            Some((number, digit)) if number.len() <= shape.account_max => {
+                let trimmed = number.trim_start_matches('0');
+                let number = if trimmed.is_empty() { "0" } else { trimmed };
+                (number.to_string(), digit)
+            }
             _ => {
                 errors.push((
                     AccountField::Account,
@@ -368,12 +373,16 @@ impl BankAccount {
                 &self.beneficiary_code[..2],
                 &self.beneficiary_code[2..]
             ),
-            Bank::BancoDoBrasil | Bank::Bradesco => {
+            Bank::BancoDoBrasil => {
                 format!(
                     "{agency} / {}",
                     with_digit(&self.account, &self.account_digit)
                 )
             }
+            Bank::Bradesco => format!(
+                "{agency} / {}",
+                with_digit(&format!("{:0>7}", self.account), &self.account_digit)
+            ),
         }
     }
 

@@ -94,6 +94,7 @@ pub fn boleto(
             if !json {
                 text.push_str(&format!("our_number: {}\n", number.printed));
             }
+            let mut pdf_written = None;
             if let Some(path) = boleto_pdf {
                 let store = stored_store(db_path);
                 let slip = BoletoSlip {
@@ -128,6 +129,17 @@ pub fn boleto(
                 if !json {
                     text.push_str(&note);
                 }
+                pdf_written = Some((path, bytes.len()));
+            }
+            if json {
+                let mut value: serde_json::Value =
+                    serde_json::from_str(&text).map_err(|e| Error::Corrupt(e.to_string()))?;
+                value["our_number"] = json!(number.printed);
+                if let Some((path, size)) = pdf_written {
+                    value["path"] = json!(path.display().to_string());
+                    value["bytes"] = json!(size);
+                }
+                text = format!("{value}\n");
             }
             Ok(text)
         }

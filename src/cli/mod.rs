@@ -267,6 +267,8 @@ fn execute(cli: &Cli, command: Command, out: &mut dyn Write) -> Result<()> {
             )
         }
         Command::Carne { sale, pdf } => {
+            // Issuing boletos for a carnê that cannot be saved would leave them behind.
+            services::files::check_writable(&pdf)?;
             let mut db = open(cli)?;
             let (bytes, issued) = services::documents::carne(&mut db, &actor, sale, today)?;
             let mut text = documents::written(

@@ -119,23 +119,44 @@ pub fn account(conn: &Connection, id: i64) -> Result<Option<BankAccount>> {
     json.map(|json| account_from_json(&json)).transpose()
 }
 
-/// Makes `account` the one that issues boletos. The same account keeps its row and its
-/// sequence; a different one gets a new row, and the old one keeps its boletos.
+/// Makes `account` the one that issues boletos. An account used before takes back its row
+/// and its sequence; a new one starts after the highest sequence any account of the same
+/// bank reached, so no nosso número of that bank can come round again.
 pub fn set_active_account(
     conn: &Connection,
     account: &BankAccount,
     created_at: &str,
 ) -> Result<i64> {
-    if let Some((id, current)) = active_account(conn)? {
-        if &current == account {
-            return Ok(id);
+    let mut statement = conn.prepare("SELECT id, account, next_sequence FROM bank_accounts")?;
+    let rows = statement.query_map([], |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, i64>(2)?,
+        ))
+    })?;
+    let mut same = None;
+    let mut next_in_bank = 1;
+    for row in rows {
+        let (id, json, next) = row?;
+        let known = account_from_json(&json)?;
+        if &known == account {
+            same = Some(id);
         }
-        conn.execute("UPDATE bank_accounts SET active = 0 WHERE id = ?1", [id])?;
+        if known.bank == account.bank {
+            next_in_bank = next_in_bank.max(next);
+        }
+    }
+    conn.execute("UPDATE bank_accounts SET active = 0 WHERE active = 1", [])?;
+    if let Some(id) = same {
+        conn.execute("UPDATE bank_accounts SET active = 1 WHERE id = ?1", [id])?;
+        return Ok(id);
     }
     let json = serde_json::to_string(account).map_err(|e| Error::Corrupt(e.to_string()))?;
     conn.execute(
-        "INSERT INTO bank_accounts (account, active, created_at) VALUES (?1, 1, ?2)",
-        params![json, created_at],
+        "INSERT INTO bank_accounts (account, next_sequence, active, created_at)
+         VALUES (?1, ?2, 1, ?3)",
+        params![json, next_in_bank, created_at],
     )?;
     Ok(conn.last_insert_rowid())
 }

@@ -6,6 +6,7 @@ mod cli;
 mod counter;
 mod database;
 mod document_timings;
+mod documents;
 mod ledger;
 mod negotiation;
 mod printing;
