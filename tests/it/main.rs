@@ -9,6 +9,7 @@ mod document_timings;
 mod documents;
 mod ledger;
 mod negotiation;
+mod pdf;
 mod printing;
 mod reports;
 mod support;

@@ -1,7 +1,6 @@
 //! Documents read back as a customer's bank and Pix app would: PDFs rendered with
 //! `pdftoppm`, the barcode and the QR decoded with `zbarimg`, the text with `pdftotext`.
 
-use std::path::Path;
 use std::process::Command;
 
 use regua::boleto::account::{AccountInput, Bank};
@@ -10,64 +9,8 @@ use regua::domain::installment::PaymentMethod;
 use regua::services;
 use regua::store::Database;
 
+use crate::pdf::*;
 use crate::support::*;
-
-/// What `zbarimg` reads on the first page rendered at `dpi`: (ITF codes, QR payloads).
-fn decode(pdf: &Path, dpi: u32, page: u32) -> (Vec<String>, Vec<String>) {
-    let folder = tempfile::tempdir().unwrap();
-    let prefix = folder.path().join("page");
-    let status = Command::new("pdftoppm")
-        .args([
-            "-r",
-            &dpi.to_string(),
-            "-png",
-            "-f",
-            &page.to_string(),
-            "-l",
-        ])
-        .arg(page.to_string())
-        .arg(pdf)
-        .arg(&prefix)
-        .status()
-        .expect("pdftoppm (poppler-utils) is installed");
-    assert!(status.success());
-    let image = std::fs::read_dir(folder.path())
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .find(|path| path.extension().is_some_and(|e| e == "png"))
-        .unwrap();
-    let output = Command::new("zbarimg")
-        .args([
-            "-q",
-            "--raw",
-            "-Sdisable",
-            "-Si25.enable",
-            "-Sqrcode.enable",
-        ])
-        .arg(&image)
-        .output()
-        .expect("zbarimg (zbar-tools) is installed");
-    let mut barcodes = Vec::new();
-    let mut qrs = Vec::new();
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        if line.len() == 44 && line.bytes().all(|b| b.is_ascii_digit()) {
-            barcodes.push(line.to_string());
-        } else if line.starts_with("000201") {
-            qrs.push(line.to_string());
-        }
-    }
-    (barcodes, qrs)
-}
-
-fn text_of(pdf: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    String::from_utf8(output.stdout).unwrap()
-}
 
 /// Receives `cents` from `customer` today.
 fn pay(db: &mut Database, customer: i64, cents: i64, method: PaymentMethod) -> i64 {
@@ -84,34 +27,22 @@ fn pay(db: &mut Database, customer: i64, cents: i64, method: PaymentMethod) -> i
     .payment_id
 }
 
-fn demo(folder: &Folder, customers: &str) {
-    ok(
-        &folder.db(),
-        &["--today", TODAY, "demo", "--customers", customers],
-    );
-}
-
-fn query<T: rusqlite::types::FromSql>(db: &Path, sql: &str) -> T {
-    rusqlite::Connection::open(db)
-        .unwrap()
-        .query_row(sql, [], |row| row.get(0))
-        .unwrap()
-}
-
 #[test]
 fn a_second_copy_keeps_the_registered_barcode_and_adds_the_updated_amount() {
     let folder = Folder::new();
     demo(&folder, "40");
     let db = folder.db();
     // A late installment: its boleto was registered with the original value.
-    let installment: i64 = query(
+    let installment: i64 = value(
         &db,
         "SELECT b.installment_id FROM boletos b WHERE b.status = 'registered'
            AND b.due_date < '2026-11-01' ORDER BY b.due_date DESC LIMIT 1",
+        [],
     );
-    let barcode: String = query(
+    let barcode: String = value(
         &db,
-        &format!("SELECT barcode FROM boletos WHERE installment_id = {installment}"),
+        "SELECT barcode FROM boletos WHERE installment_id = ?1",
+        [installment],
     );
     let pdf = folder.path("segunda via.pdf");
     let out = ok(
@@ -139,9 +70,10 @@ fn a_second_copy_keeps_the_registered_barcode_and_adds_the_updated_amount() {
         let db_handle = Database::open(&db).unwrap();
         let statement = services::customers::statement(
             &db_handle,
-            query(
+            value(
                 &db,
-                &format!("SELECT customer_id FROM installments WHERE id = {installment}"),
+                "SELECT customer_id FROM installments WHERE id = ?1",
+                [installment],
             ),
             today(),
         )
@@ -155,7 +87,7 @@ fn a_second_copy_keeps_the_registered_barcode_and_adds_the_updated_amount() {
         assert!(line.charges.total.cents() > barcode[9..19].parse::<i64>().unwrap());
     }
 
-    let text = text_of(&pdf);
+    let text = pdf_text(&pdf);
     for expected in [
         "Segunda via",
         "Valor atualizado até 22/11/2026",
@@ -187,11 +119,12 @@ fn a_carne_prints_three_slips_a_page_each_with_its_own_boleto() {
     let folder = Folder::new();
     demo(&folder, "60");
     let db = folder.db();
-    let sale: i64 = query(
+    let sale: i64 = value(
         &db,
         "SELECT i.sale_id FROM installments i JOIN boletos b ON b.installment_id = i.id
          WHERE b.status = 'to_register' GROUP BY i.sale_id HAVING count(*) >= 4
          ORDER BY i.sale_id LIMIT 1",
+        [],
     );
     let pdf = folder.path("carne.pdf");
     ok(
@@ -238,7 +171,7 @@ fn a_carne_prints_three_slips_a_page_each_with_its_own_boleto() {
     let mut sorted = expected.clone();
     sorted.sort();
     assert_eq!(found, sorted);
-    let text = text_of(&pdf);
+    let text = pdf_text(&pdf);
     assert!(text.contains(&format!("1 de {}", expected.len())) || text.contains("Parcela"));
     assert!(text.contains("Canhoto"));
 }
@@ -264,7 +197,7 @@ fn a_receipt_itemizes_the_payment_and_what_remains() {
     let bytes = services::documents::receipt(&db, paid).unwrap();
     let pdf = folder.path("recibo.pdf");
     std::fs::write(&pdf, bytes).unwrap();
-    let text = text_of(&pdf);
+    let text = pdf_text(&pdf);
     for expected in [
         format!("Recibo nº {paid}"),
         "José Araújo – CPF 529.982.247-25".to_string(),
@@ -298,7 +231,7 @@ fn the_day_end_pdf_has_the_screen_tables() {
     let bytes = services::documents::day_end(&db, today()).unwrap();
     let pdf = folder.path("fechamento.pdf");
     std::fs::write(&pdf, bytes).unwrap();
-    let text = text_of(&pdf);
+    let text = pdf_text(&pdf);
     let report = services::day_end::report(&db, today()).unwrap();
     for expected in [
         "Fechamento do dia",
@@ -407,7 +340,7 @@ fn bad_input_is_refused_with_a_message_and_changes_nothing() {
     demo(&folder, "20");
     let db = folder.db();
     let before = snapshot(&db);
-    let boletos_before: i64 = query(&db, "SELECT count(*) FROM boletos");
+    let boletos_before: i64 = value(&db, "SELECT count(*) FROM boletos", []);
 
     let missing = regua(
         &db,
@@ -491,7 +424,7 @@ fn bad_input_is_refused_with_a_message_and_changes_nothing() {
 
     assert_eq!(snapshot(&db), before);
     assert_eq!(
-        query::<i64>(&db, "SELECT count(*) FROM boletos"),
+        value::<i64>(&db, "SELECT count(*) FROM boletos", []),
         boletos_before
     );
 }
@@ -549,7 +482,7 @@ fn a_test_boleto_for_homologation_is_checked_and_drawn() {
     assert_eq!(checked["barcode"], barcode.as_str());
     let (barcodes, _) = decode(&pdf, 300, 1);
     assert_eq!(barcodes, [barcode]);
-    assert!(text_of(&pdf).contains("Boleto de teste"));
+    assert!(pdf_text(&pdf).contains("Boleto de teste"));
 }
 
 #[test]
