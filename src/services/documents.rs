@@ -267,10 +267,10 @@ pub fn carne_of(
     sale_id: i64,
     today: NaiveDate,
 ) -> Result<(Carne, usize)> {
-    require_store(&stored_settings::load(db.conn())?)?;
+    let settings = stored_settings::load(db.conn())?;
+    require_store(&settings)?;
     let issued = boletos::issue_for_sale(db, actor, sale_id, today)?;
     let conn = db.conn();
-    let settings = stored_settings::load(conn)?;
     let sale = sales::get(conn, sale_id)?.ok_or(Error::SaleNotFound(sale_id))?;
     let customer = customers::get(conn, sale.customer_id)?
         .ok_or_else(|| Error::CustomerNotFound(sale.customer_id.to_string()))?;
