@@ -13,7 +13,7 @@ use super::customer::{
     normalize_postal_code, normalize_state, validate_email,
 };
 use super::document::{TaxId, TaxIdError};
-use super::negotiation::NegotiationPolicy;
+use super::negotiation::{NegotiationPolicy, PolicyProblem};
 use super::rate::{BasisPoints, RateParseError};
 use super::text::tidy;
 use crate::boleto::pix_key::PixKey;
@@ -236,6 +236,7 @@ pub enum ConfigError {
     Policy(PolicyError),
     Band(BandError),
     Holiday(HolidayError),
+    Negotiation(PolicyProblem),
 }
 
 impl fmt::Display for ConfigError {
@@ -261,6 +262,7 @@ impl fmt::Display for ConfigError {
             ConfigError::Policy(error) => error.fmt(f),
             ConfigError::Band(error) => error.fmt(f),
             ConfigError::Holiday(error) => error.fmt(f),
+            ConfigError::Negotiation(error) => error.fmt(f),
         }
     }
 }
@@ -269,7 +271,7 @@ impl std::error::Error for ConfigError {}
 
 impl Settings {
     /// Every key `get` and `set` know, besides `bands.N.label|color|from|to`.
-    pub const KEYS: [&'static str; 21] = [
+    pub const KEYS: [&'static str; 22] = [
         "store.legal_name",
         "store.trade_name",
         "store.cnpj",
@@ -289,6 +291,7 @@ impl Settings {
         "bands.prescribed.label",
         "bands.prescribed.color",
         "holidays",
+        "negotiation",
         "bands.N.label|color",
         "bands.N.from|to",
     ];
@@ -344,6 +347,7 @@ impl Settings {
             "bands.prescribed.label" => self.bands.prescribed_label.clone(),
             "bands.prescribed.color" => self.bands.prescribed_color.clone(),
             "holidays" => Holiday::format_list(&self.holidays),
+            "negotiation" => serde_json::to_string(&self.negotiation).unwrap_or_default(),
             _ => {
                 let (band, field) = self.band_key(key)?;
                 match field {
@@ -385,6 +389,9 @@ impl Settings {
         next.apply(key, value)?;
         next.charges.validate().map_err(ConfigError::Policy)?;
         next.bands.validate().map_err(ConfigError::Band)?;
+        next.negotiation
+            .validate()
+            .map_err(ConfigError::Negotiation)?;
         *self = next;
         Ok(())
     }
@@ -453,6 +460,10 @@ impl Settings {
             "bands.prescribed.color" => self.bands.prescribed_color = text.to_uppercase(),
             "holidays" => {
                 self.holidays = Holiday::parse_list(value).map_err(ConfigError::Holiday)?
+            }
+            "negotiation" => {
+                self.negotiation = serde_json::from_str(value)
+                    .map_err(|error| ConfigError::BadJson(error.to_string()))?
             }
             _ => {
                 let index = Self::band_index(key, self.bands.bands.len())?;

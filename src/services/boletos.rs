@@ -22,6 +22,7 @@ pub fn active_account(db: &Database) -> Result<Option<BankAccount>> {
 
 /// Validates and saves the account that issues new boletos.
 pub fn set_account(db: &mut Database, actor: &Actor, input: &AccountInput) -> Result<BankAccount> {
+    actor.require_owner()?;
     let account = input.validate()?;
     let tx = db.transaction()?;
     let id = stored::set_active_account(&tx, &account, &now_text())?;

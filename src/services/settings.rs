@@ -15,6 +15,7 @@ pub fn get(db: &Database, key: &str) -> Result<String> {
 
 /// Validates and saves one setting; returns its value as now stored.
 pub fn set(db: &mut Database, actor: &Actor, key: &str, value: &str) -> Result<String> {
+    actor.require_owner()?;
     let tx = db.transaction()?;
     let mut settings = stored::load(&tx)?;
     let before = settings.get(key).ok();
@@ -61,6 +62,7 @@ pub fn set_up_store(
     actor: &Actor,
     input: &StoreInput,
 ) -> Result<StoreProfile, SetupError> {
+    actor.require_owner()?;
     let profile = input.validate().map_err(SetupError::Invalid)?;
     let tx = db.transaction()?;
     let mut settings = stored::load(&tx)?;
@@ -84,6 +86,10 @@ pub fn set_up_store(
 /// Saves every section at once (the settings screen), checking the legal caps and
 /// the bands first; refused, nothing is saved.
 pub fn replace(db: &mut Database, actor: &Actor, new: &Settings) -> Result<()> {
+    actor.require_owner()?;
+    new.negotiation
+        .validate()
+        .map_err(ConfigError::Negotiation)?;
     new.charges.validate()?;
     new.bands.validate().map_err(ConfigError::Band)?;
     let tx = db.transaction()?;

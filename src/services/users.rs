@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::users::{Role, UserInput, after_wrong_pin, minutes_locked};
 use crate::error::{Error, Result};
-use crate::services::now_text;
+use crate::services::{Actor, now_text};
 use crate::store::users::{self as stored, UserRecord};
 use crate::store::{Database, audit};
 
@@ -61,12 +61,13 @@ pub fn create_first_owner(db: &mut Database, input: &UserInput) -> Result<i64> {
 }
 
 /// Adds a clerk or an owner; only an owner may.
-pub fn add(db: &mut Database, owner_id: i64, input: &UserInput) -> Result<i64> {
-    let owner = stored::get(db.conn(), owner_id)?.ok_or(Error::NotAllowed)?;
-    if owner.role != Role::Owner {
-        return Err(Error::NotAllowed);
-    }
-    create(db, &owner.name, input, false)
+pub fn add(db: &mut Database, actor: &Actor, input: &UserInput) -> Result<i64> {
+    actor.require_owner()?;
+    create(db, actor.name(), input, false)
+}
+
+pub fn get(db: &Database, id: i64) -> Result<UserRecord> {
+    stored::get(db.conn(), id)?.ok_or(Error::NotAllowed)
 }
 
 pub fn list(db: &Database) -> Result<Vec<UserRecord>> {

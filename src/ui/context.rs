@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::i18n::Language;
 use crate::services::{self, Actor};
 use crate::store::Database;
+use crate::store::users::UserRecord;
 
 pub struct Context {
     db: Option<Database>,
@@ -58,6 +59,16 @@ impl Context {
             language: Language::from_env(),
             open_documents: true,
         }
+    }
+
+    /// The person at the counter from now on: their name goes in the audit trail and
+    /// their role decides what the services allow.
+    pub fn sign_in(&mut self, user: &UserRecord) {
+        self.actor = Actor::person(user);
+    }
+
+    pub fn signed_in(&self) -> bool {
+        self.actor.user_id().is_some()
     }
 
     pub fn is_ready(&self) -> bool {

@@ -306,7 +306,7 @@ fn the_day_end_report_and_its_csv_for_excel() {
     .unwrap();
     services::payments::receive(
         &mut db,
-        &Actor("teste:bruno".into()),
+        &Actor::system("teste:bruno"),
         jose,
         Money::from_cents(12_345),
         PaymentMethod::Cash,

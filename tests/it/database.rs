@@ -180,7 +180,7 @@ fn a_full_disk_is_reported_and_nothing_is_half_written() {
         .unwrap();
     let result = services::demo::create(
         &mut db,
-        &Actor("teste".into()),
+        &Actor::system("teste"),
         &DemoOptions {
             customers: 2_000,
             seed: 1,

@@ -14,7 +14,7 @@ use crate::support::*;
 fn document_timings() {
     let folder = Folder::new();
     let mut db = Database::open(&folder.db()).unwrap();
-    let actor = Actor("bench".into());
+    let actor = Actor::system("bench");
     services::demo::create(
         &mut db,
         &actor,

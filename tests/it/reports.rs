@@ -13,7 +13,7 @@ use regua::store::Database;
 use crate::support::*;
 
 fn bruno() -> Actor {
-    Actor("teste:bruno".into())
+    Actor::system("teste:bruno")
 }
 
 fn customer(db: &mut Database, name: &str, tax_id: &str) -> i64 {

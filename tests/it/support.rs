@@ -112,7 +112,7 @@ pub fn snapshot(db: &Path) -> Vec<(String, i64)> {
 
 /// The clerk the tests act as.
 pub fn ana() -> Actor {
-    Actor("teste:ana".into())
+    Actor::system("teste:ana")
 }
 
 /// A valid customer living in Belo Horizonte.

@@ -28,7 +28,7 @@ fn demo_app(folder: &Folder, customers: u32) -> App {
     let mut db = portuguese(folder);
     services::demo::create(
         &mut db,
-        &Actor("teste".into()),
+        &Actor::system("teste"),
         &DemoOptions {
             customers,
             seed: 5,

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use regua::domain::users::{Role, UserInput};
 use regua::error::Error;
-use regua::services::users;
+use regua::services::{Actor, users};
 use regua::store::Database;
 
 use crate::support::*;
@@ -32,11 +32,13 @@ fn the_first_owner_then_only_owners_add_people() {
         users::create_first_owner(&mut db, &input("Dona Marta", Role::Owner, "2468")).unwrap();
     // A second "first owner" is refused.
     assert!(users::create_first_owner(&mut db, &input("Outro", Role::Owner, "1357")).is_err());
-    let clerk = users::add(&mut db, owner, &input("Bia", Role::Clerk, "")).unwrap();
-    let refused = users::add(&mut db, clerk, &input("Caio", Role::Clerk, "")).unwrap_err();
+    let as_owner = Actor::person(&users::get(&db, owner).unwrap());
+    let clerk = users::add(&mut db, &as_owner, &input("Bia", Role::Clerk, "")).unwrap();
+    let as_clerk = Actor::person(&users::get(&db, clerk).unwrap());
+    let refused = users::add(&mut db, &as_clerk, &input("Caio", Role::Clerk, "")).unwrap_err();
     assert!(matches!(refused, Error::NotAllowed));
     assert_eq!(refused.to_string(), "Só o dono ou gerente pode fazer isso.");
-    let taken = users::add(&mut db, owner, &input("bia", Role::Clerk, "")).unwrap_err();
+    let taken = users::add(&mut db, &as_owner, &input("bia", Role::Clerk, "")).unwrap_err();
     assert!(taken.to_string().contains("Já existe alguém chamado bia"));
     let names: Vec<String> = users::list(&db)
         .unwrap()
