@@ -5,12 +5,13 @@ use serde::Serialize;
 use crate::boleto::account::BankAccount;
 use crate::domain::demo::{DemoOptions, generate};
 use crate::domain::imputation::Allocation;
+use crate::domain::users::Role;
 use crate::error::{Error, Result};
 use crate::services::boletos::issue_in;
 use crate::services::{Actor, now_text};
 use crate::store::boletos::{self, BoletoStatus};
 use crate::store::payments::{self, NewPayment};
-use crate::store::{Database, audit, customers, sales, settings};
+use crate::store::{Database, audit, customers, sales, settings, users};
 
 /// The demo store's clerks, so its day-end shows receipts by clerk.
 const DEMO_CLERKS: [&str; 3] = [
@@ -18,6 +19,19 @@ const DEMO_CLERKS: [&str; 3] = [
     "Bruno (demonstração)",
     "Carla (demonstração)",
 ];
+/// The demo store's owner and her PIN, shown on the welcome screen.
+pub const DEMO_OWNER: &str = "Marta (demonstração)";
+pub const DEMO_OWNER_PIN: &str = "1234";
+
+/// The demo's people at the counter: the owner with her PIN, the clerks without one.
+fn add_demo_people(tx: &rusqlite::Connection, created_at: &str) -> Result<()> {
+    let pin_hash = crate::services::users::hash(DEMO_OWNER_PIN)?;
+    users::insert(tx, DEMO_OWNER, Role::Owner, Some(&pin_hash), created_at)?;
+    for clerk in DEMO_CLERKS {
+        users::insert(tx, clerk, Role::Clerk, None, created_at)?;
+    }
+    Ok(())
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct DemoSummary {
@@ -81,6 +95,9 @@ pub fn create(db: &mut Database, actor: &Actor, options: &DemoOptions) -> Result
     let mut stored_settings = settings::load(&tx)?;
     stored_settings.store = plan.store.clone();
     settings::save(&tx, &stored_settings)?;
+    if users::count_owners(&tx)? == 0 {
+        add_demo_people(&tx, &created_at)?;
+    }
 
     let mut summary = DemoSummary {
         customers: 0,

@@ -65,11 +65,21 @@ pub fn set_up_store(
     actor.require_owner()?;
     let profile = input.validate().map_err(SetupError::Invalid)?;
     let tx = db.transaction()?;
-    let mut settings = stored::load(&tx)?;
+    save_store(&tx, actor, &profile)?;
+    tx.commit().map_err(Error::from)?;
+    Ok(profile)
+}
+
+pub(crate) fn save_store(
+    tx: &rusqlite::Connection,
+    actor: &Actor,
+    profile: &StoreProfile,
+) -> Result<()> {
+    let mut settings = stored::load(tx)?;
     settings.store = profile.clone();
-    stored::save(&tx, &settings)?;
+    stored::save(tx, &settings)?;
     audit::record(
-        &tx,
+        tx,
         actor.name(),
         "settings.store",
         "settings",
@@ -79,8 +89,7 @@ pub fn set_up_store(
             "cnpj": profile.cnpj.as_ref().map(|c| c.as_str().to_string()),
         }),
     )?;
-    tx.commit().map_err(Error::from)?;
-    Ok(profile)
+    Ok(())
 }
 
 /// Saves every section at once (the settings screen), checking the legal caps and

@@ -5,13 +5,15 @@ use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use chrono::{DateTime, Utc};
 
+use crate::domain::settings::StoreInput;
 use crate::domain::users::{Role, UserInput, after_wrong_pin, minutes_locked};
 use crate::error::{Error, Result};
+use crate::services::settings::SetupError;
 use crate::services::{Actor, now_text};
 use crate::store::users::{self as stored, UserRecord};
 use crate::store::{Database, audit};
 
-fn hash(pin: &str) -> Result<String> {
+pub(crate) fn hash(pin: &str) -> Result<String> {
     Argon2::default()
         .hash_password(pin.as_bytes())
         .map(|hash| hash.to_string())
@@ -25,30 +27,40 @@ fn matches(pin: &str, hash: &str) -> bool {
 }
 
 fn create(db: &mut Database, by: &str, input: &UserInput, first_owner: bool) -> Result<i64> {
+    let tx = db.transaction()?;
+    let id = insert(&tx, by, input, first_owner)?;
+    tx.commit()?;
+    Ok(id)
+}
+
+fn insert(
+    tx: &rusqlite::Connection,
+    by: &str,
+    input: &UserInput,
+    first_owner: bool,
+) -> Result<i64> {
     let (name, pin) = input
         .validate()
         .map_err(|e| Error::BadArgument(e.to_string()))?;
     let pin_hash = pin.as_deref().map(hash).transpose()?;
-    let tx = db.transaction()?;
-    if first_owner && stored::count_owners(&tx)? > 0 {
+    if first_owner && stored::count_owners(tx)? > 0 {
         return Err(Error::BadArgument(crate::t!("user-owner-exists")));
     }
-    if stored::by_name(&tx, &name)?.is_some() {
+    if stored::by_name(tx, &name)?.is_some() {
         return Err(Error::BadArgument(crate::t!(
             "user-name-taken",
             name = name.clone()
         )));
     }
-    let id = stored::insert(&tx, &name, input.role, pin_hash.as_deref(), &now_text())?;
+    let id = stored::insert(tx, &name, input.role, pin_hash.as_deref(), &now_text())?;
     audit::record(
-        &tx,
+        tx,
         by,
         "user.create",
         "user",
         Some(id),
         &serde_json::json!({ "name": name, "role": input.role.code() }),
     )?;
-    tx.commit()?;
     Ok(id)
 }
 
@@ -58,6 +70,28 @@ pub fn create_first_owner(db: &mut Database, input: &UserInput) -> Result<i64> {
         return Err(Error::BadArgument(crate::t!("user-first-must-be-owner")));
     }
     create(db, "boas-vindas", input, true)
+}
+
+/// The welcome flow in one transaction: the first owner and the store's data. The
+/// owner is checked first, then the store's fields; on any error nothing is saved.
+pub fn open_store(
+    db: &mut Database,
+    owner: &UserInput,
+    store: &StoreInput,
+) -> std::result::Result<UserRecord, SetupError> {
+    if owner.role != Role::Owner {
+        return Err(Error::BadArgument(crate::t!("user-first-must-be-owner")).into());
+    }
+    owner
+        .validate()
+        .map_err(|e| SetupError::Failed(Error::BadArgument(e.to_string())))?;
+    let profile = store.validate().map_err(SetupError::Invalid)?;
+    let tx = db.transaction()?;
+    let id = insert(&tx, "boas-vindas", owner, true)?;
+    let user = stored::get(&tx, id)?.ok_or(Error::NotAllowed)?;
+    crate::services::settings::save_store(&tx, &Actor::person(&user), &profile)?;
+    tx.commit().map_err(Error::from)?;
+    Ok(user)
 }
 
 /// Adds a clerk or an owner; only an owner may.

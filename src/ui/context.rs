@@ -67,6 +67,10 @@ impl Context {
         self.actor = Actor::person(user);
     }
 
+    pub fn sign_out(&mut self) {
+        self.actor = Actor::from_os_for_app();
+    }
+
     pub fn signed_in(&self) -> bool {
         self.actor.user_id().is_some()
     }

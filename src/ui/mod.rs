@@ -17,7 +17,8 @@ use iced::{Element, Event, Length, Subscription, Task, event, window};
 pub use context::Context;
 pub use screen::Route;
 use screen::{
-    Outcome, board, customer, customer_form, customers, day_end, payment, sale, settings, welcome,
+    Outcome, board, counter, customer, customer_form, customers, day_end, payment, sale, settings,
+    welcome,
 };
 
 use crate::error::Result;
@@ -37,6 +38,7 @@ pub struct Notice {
 
 pub enum Screen {
     Welcome(welcome::State),
+    Counter(counter::State),
     Customers(customers::State),
     CustomerForm(customer_form::State),
     Customer(customer::State),
@@ -54,6 +56,7 @@ pub enum Message {
     TogglePrivacy,
     DismissNotice,
     Welcome(welcome::Message),
+    Counter(counter::Message),
     Customers(customers::Message),
     CustomerForm(customer_form::Message),
     Customer(customer::Message),
@@ -115,11 +118,11 @@ impl App {
             );
         }
         let empty = db.is_empty()?;
-        let context = Context::new(db, path, today)?;
+        let mut context = Context::new(db, path, today)?;
         let screen = if empty {
             Screen::Welcome(welcome::State::new())
         } else {
-            Screen::Board(board::State::new(&context))
+            Screen::Counter(counter::State::new(&mut context))
         };
         Ok(App {
             context,
@@ -160,6 +163,7 @@ impl App {
             Screen::Customers(_) => customers::start().map(Message::Customers),
             Screen::Board(state) => state.start(&self.context).map(Message::Board),
             Screen::Welcome(_) => welcome::start().map(Message::Welcome),
+            Screen::Counter(_) => counter::start().map(Message::Counter),
             Screen::CustomerForm(_) => customer_form::start().map(Message::CustomerForm),
             Screen::Sale(_) => sale::start().map(Message::Sale),
             Screen::Payment(_) => payment::start().map(Message::Payment),
@@ -172,10 +176,17 @@ impl App {
         if !self.context.is_ready() && route != Route::Welcome {
             return Task::none();
         }
+        // Nothing but choosing who is at the counter until someone has.
+        let route = if self.context.signed_in() || route == Route::Welcome {
+            route
+        } else {
+            Route::Counter
+        };
         self.context.refresh_today();
         let context = &mut self.context;
         let opened = match route {
             Route::Welcome => Ok(Screen::Welcome(welcome::State::new())),
+            Route::Counter => Ok(Screen::Counter(counter::State::new(context))),
             Route::Customers => Ok(Screen::Customers(customers::State::new())),
             Route::NewCustomer => Ok(Screen::CustomerForm(customer_form::State::new())),
             Route::EditCustomer(id) => {
@@ -222,6 +233,13 @@ impl App {
                 Screen::Welcome(state) => {
                     let outcome = state.update(&mut self.context, message);
                     self.apply(outcome, Message::Welcome)
+                }
+                _ => Task::none(),
+            },
+            Message::Counter(message) => match &mut self.screen {
+                Screen::Counter(state) => {
+                    let outcome = state.update(&mut self.context, message);
+                    self.apply(outcome, Message::Counter)
                 }
                 _ => Task::none(),
             },
@@ -331,7 +349,7 @@ impl App {
             _ => None,
         };
         if let Some(route) = route
-            && !matches!(self.screen, Screen::Welcome(_))
+            && !matches!(self.screen, Screen::Welcome(_) | Screen::Counter(_))
         {
             self.notice = None;
             return self.go(route);
@@ -358,6 +376,7 @@ impl App {
                 Some(Message::CustomerForm(customer_form::Message::Save))
             }
             Screen::Welcome(_) if enter => Some(Message::Welcome(welcome::Message::Save)),
+            Screen::Counter(_) if enter => Some(Message::Counter(counter::Message::Enter)),
             Screen::Settings(_) if enter => Some(Message::Settings(settings::Message::Save)),
             _ => None,
         };
@@ -389,7 +408,7 @@ impl App {
             Screen::Sale(state) => Some(Route::Customer(state.customer_id())),
             Screen::Payment(state) => Some(Route::Customer(state.customer_id())),
             Screen::DayEnd(_) | Screen::Settings(_) | Screen::Customers(_) => Some(Route::Board),
-            Screen::Board(_) | Screen::Welcome(_) => None,
+            Screen::Board(_) | Screen::Welcome(_) | Screen::Counter(_) => None,
         }
     }
 
@@ -397,6 +416,7 @@ impl App {
         let context = &self.context;
         let content: Element<'_, Message> = match &self.screen {
             Screen::Welcome(state) => return state.view(context).map(Message::Welcome),
+            Screen::Counter(state) => return state.view(context).map(Message::Counter),
             Screen::Customers(state) => state.view(context).map(Message::Customers),
             Screen::CustomerForm(state) => state.view(context).map(Message::CustomerForm),
             Screen::Customer(state) => state.view(context).map(Message::Customer),
@@ -489,6 +509,23 @@ impl App {
             );
         }
         items = items.push(iced::widget::Space::new().height(Length::Fill));
+        items = items.push(
+            column![
+                text(crate::t!("counter-at-counter"))
+                    .size(theme::SMALL)
+                    .color(iced::Color::from_rgb(0.8, 0.85, 0.9)),
+                text(self.context.actor.name().to_string()),
+                text(self.context.actor.role().label()).size(theme::SMALL),
+            ]
+            .spacing(2),
+        );
+        items = items.push(
+            button(text(crate::t!("counter-switch")).size(theme::SMALL))
+                .width(Length::Fill)
+                .padding([6, 10])
+                .style(theme::nav_button(false))
+                .on_press(Message::Go(Route::Counter)),
+        );
         let privacy_label = if self.context.privacy {
             crate::t!("ui-privacy-off-button")
         } else {

@@ -46,8 +46,28 @@ pub fn field<'a, M: Clone + 'a>(
     error: Option<&str>,
     on_input: impl Fn(String) -> M + 'a,
 ) -> iced::widget::Column<'a, M> {
-    let label: String = label.into();
+    labelled_input(label.into(), value, error, on_input, false)
+}
+
+/// A `field` whose characters are hidden, for a PIN.
+pub fn secret_field<'a, M: Clone + 'a>(
+    label: impl Into<String>,
+    value: &str,
+    error: Option<&str>,
+    on_input: impl Fn(String) -> M + 'a,
+) -> iced::widget::Column<'a, M> {
+    labelled_input(label.into(), value, error, on_input, true)
+}
+
+fn labelled_input<'a, M: Clone + 'a>(
+    label: String,
+    value: &str,
+    error: Option<&str>,
+    on_input: impl Fn(String) -> M + 'a,
+    secret: bool,
+) -> iced::widget::Column<'a, M> {
     let input = text_input(&label, value)
+        .secure(secret)
         .on_input(on_input)
         .padding(6)
         .style(theme::field_input(error.is_some()))

@@ -40,7 +40,20 @@ fn demo_app(folder: &Folder, customers: u32) -> App {
     let mut app = App::new(folder.db(), Some(today())).unwrap();
     // Printing writes the PDF; no viewer opens on the test machine.
     app.context.open_documents = false;
+    sign_in(&mut app, services::demo::DEMO_OWNER);
     app
+}
+
+/// Signs `name` in as the counter screen would, then opens the board.
+fn sign_in(app: &mut App, name: &str) {
+    let db = Database::open(&folder_path(app)).unwrap();
+    let user = services::users::list(&db)
+        .unwrap()
+        .into_iter()
+        .find(|user| user.name == name)
+        .unwrap_or_else(|| panic!("no user {name}"));
+    app.context.sign_in(&user);
+    let _ = app.go(Route::Board);
 }
 
 /// Feeds the messages a simulated interaction produced back into the app.
@@ -115,6 +128,13 @@ fn the_welcome_flow_creates_the_store() {
     for (field, value) in fields {
         type_into(&mut app, field, value);
     }
+    // The owner is asked for too; a short PIN is refused beside the form.
+    type_into(&mut app, "Nome do dono ou gerente", "Conceição Souza");
+    type_into(&mut app, "PIN do dono (4 a 8 números)", "12");
+    click(&mut app, "Salvar e começar");
+    assert!(shows(&app, "O PIN tem de 4 a 8 números."));
+    assert!(matches!(app.screen(), Screen::Welcome(_)));
+    type_into(&mut app, "PIN do dono (4 a 8 números)", "3456");
     click(&mut app, "Salvar e começar");
     assert!(
         matches!(app.screen(), Screen::Customers(_)),
@@ -122,6 +142,8 @@ fn the_welcome_flow_creates_the_store() {
         app.notice()
     );
     assert_eq!(app.title(), "Régua — Móveis Conceição Ltda");
+    assert_eq!(app.context.actor.name(), "Conceição Souza");
+    assert!(app.context.actor.is_owner());
     let db = Database::open(&folder.db()).unwrap();
     let settings = services::settings::load(&db).unwrap();
     assert_eq!(
@@ -303,7 +325,9 @@ fn english_in_its_own_process() {
     assert!(shows(&app, "Language changed."));
     // The choice is kept for the next start.
     drop(app);
-    let app = App::new(folder.db(), Some(today())).unwrap();
+    let mut app = App::new(folder.db(), Some(today())).unwrap();
+    assert!(shows(&app, "Who is at the counter?"));
+    sign_in(&mut app, services::demo::DEMO_OWNER);
     assert!(shows(&app, "Delinquency board"));
 }
 
@@ -321,6 +345,7 @@ fn ui_performance_on_50000_customers() {
     // Launch to board drawn: open, compute the board, lay out and draw its view.
     let started = Instant::now();
     let mut app = App::new(folder.db(), Some(today())).unwrap();
+    sign_in(&mut app, services::demo::DEMO_OWNER);
     load_board(&mut app);
     {
         let mut ui = simulator(app.view());
@@ -533,4 +558,51 @@ fn the_day_end_prints_its_pdf_and_shows_progress_of_the_carnes() {
             .text
             .contains("fechamento-2026-11-22.pdf")
     );
+}
+
+#[test]
+fn who_is_at_the_counter_signs_in_and_a_wrong_pin_is_refused() {
+    let folder = Folder::new();
+    let mut app = demo_app(&folder, 3);
+    // Opening the app asks who is at the counter; the shortcuts wait for an answer.
+    let mut app2 = App::new(folder.db(), Some(today())).unwrap();
+    assert!(matches!(app2.screen(), Screen::Counter(_)));
+    let _ = app2.go(Route::Board);
+    assert!(matches!(app2.screen(), Screen::Counter(_)));
+
+    // A clerk without a PIN enters with a click and the sidebar names her.
+    click(&mut app2, "Ana (demonstração)");
+    assert!(matches!(app2.screen(), Screen::Board(_)));
+    assert_eq!(app2.context.actor.name(), "Ana (demonstração)");
+    assert!(shows(&app2, "Atendente"));
+
+    // The owner needs her PIN: a wrong one says how many tries are left.
+    click(&mut app2, "Trocar de pessoa");
+    assert!(matches!(app2.screen(), Screen::Counter(_)));
+    click(&mut app2, services::demo::DEMO_OWNER);
+    type_into(&mut app2, "PIN", "9999");
+    click(&mut app2, "Entrar");
+    assert!(shows(
+        &app2,
+        "PIN errado. Restam 4 tentativa(s) antes do bloqueio de 5 minutos."
+    ));
+    assert!(matches!(app2.screen(), Screen::Counter(_)));
+    type_into(&mut app2, "PIN", services::demo::DEMO_OWNER_PIN);
+    click(&mut app2, "Entrar");
+    assert!(matches!(app2.screen(), Screen::Board(_)));
+    assert!(app2.context.actor.is_owner());
+    drop(app2);
+
+    // Every try is in the audit trail under the owner's name.
+    let db = Database::open(&folder.db()).unwrap();
+    let tries: i64 = db
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action IN ('user.pin_ok', 'user.pin_wrong')",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert!(tries >= 2, "{tries}");
+    let _ = app.go(Route::Board);
 }

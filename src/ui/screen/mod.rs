@@ -1,6 +1,7 @@
 //! The screens, each with its State, Message, update and view.
 
 pub mod board;
+pub mod counter;
 pub mod customer;
 pub mod customer_form;
 pub mod customers;
@@ -17,6 +18,8 @@ use iced::Task;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Welcome,
+    /// Who is at the counter: choosing a person (and their PIN).
+    Counter,
     Customers,
     NewCustomer,
     EditCustomer(i64),

@@ -8,6 +8,7 @@ use super::store_form::{self, Edit};
 use super::{Outcome, Route, off_thread};
 use crate::domain::demo::DemoOptions;
 use crate::domain::settings::{StoreField, StoreInput};
+use crate::domain::users::{Role, UserInput};
 use crate::services::settings::SetupError;
 use crate::services::{self, Actor};
 use crate::store::Database;
@@ -18,6 +19,8 @@ pub const DEMO_CUSTOMERS: u32 = 300;
 
 pub struct State {
     input: StoreInput,
+    owner: UserInput,
+    owner_error: Option<String>,
     errors: Vec<(StoreField, String)>,
     /// The database could not be opened: nothing else can be done here.
     failed: Option<String>,
@@ -27,6 +30,8 @@ pub struct State {
 #[derive(Clone, Debug)]
 pub enum Message {
     Edit(Edit),
+    OwnerName(String),
+    OwnerPin(String),
     Save,
     OpenDemo,
     DemoDone(Result<(), String>),
@@ -46,6 +51,12 @@ impl State {
     pub fn new() -> State {
         State {
             input: StoreInput::default(),
+            owner: UserInput {
+                name: String::new(),
+                role: Role::Owner,
+                pin: String::new(),
+            },
+            owner_error: None,
             errors: Vec::new(),
             failed: None,
             creating_demo: false,
@@ -78,10 +89,26 @@ impl State {
                 }
                 Outcome::None
             }
+            Message::OwnerName(name) => {
+                self.owner.name = name;
+                Outcome::None
+            }
+            Message::OwnerPin(pin) => {
+                self.owner.pin = pin.chars().filter(char::is_ascii_digit).take(8).collect();
+                Outcome::None
+            }
             Message::Save => {
-                let actor = context.actor.clone();
-                match services::settings::set_up_store(context.db_mut(), &actor, &self.input) {
-                    Ok(_) => {
+                // Both forms are checked before anything is saved, so every error shows.
+                self.owner_error = self.owner.validate().err().map(|e| e.to_string());
+                if let Err(errors) = self.input.validate() {
+                    self.errors = store_form::messages(&errors);
+                }
+                if self.owner_error.is_some() || !self.errors.is_empty() {
+                    return Outcome::Error(crate::t!("form-has-errors"));
+                }
+                match services::users::open_store(context.db_mut(), &self.owner, &self.input) {
+                    Ok(owner) => {
+                        context.sign_in(&owner);
                         if let Err(error) = context.reload_settings() {
                             return Outcome::Error(error.to_string());
                         }
@@ -125,7 +152,18 @@ impl State {
             Message::DemoDone(result) => {
                 self.creating_demo = false;
                 match result.and_then(|_| context.reload_settings().map_err(|e| e.to_string())) {
-                    Ok(()) => Outcome::GoWithNotice(Route::Board, crate::t!("welcome-demo-ready")),
+                    Ok(()) => Outcome::GoWithNotice(
+                        Route::Counter,
+                        format!(
+                            "{} {}",
+                            crate::t!("welcome-demo-ready"),
+                            crate::t!(
+                                "welcome-demo-people",
+                                owner = services::demo::DEMO_OWNER,
+                                pin = services::demo::DEMO_OWNER_PIN
+                            )
+                        ),
+                    ),
                     Err(error) => Outcome::Error(error),
                 }
             }
@@ -152,6 +190,26 @@ impl State {
                 column![
                     widget::heading(crate::t!("welcome-store-title")),
                     store_form::view(&self.input, &self.errors).map(Message::Edit),
+                    widget::heading(crate::t!("welcome-owner-title")),
+                    widget::muted(crate::t!("welcome-owner-explain")),
+                    row![
+                        widget::field(
+                            crate::t!("counter-owner-name"),
+                            &self.owner.name,
+                            None,
+                            Message::OwnerName
+                        ),
+                        widget::secret_field(
+                            crate::t!("counter-owner-pin"),
+                            &self.owner.pin,
+                            None,
+                            Message::OwnerPin
+                        ),
+                    ]
+                    .spacing(12),
+                    self.owner_error
+                        .as_ref()
+                        .map_or_else(widget::spacer, |e| widget::error_text(e.clone())),
                     widget::primary_button(crate::t!("welcome-save"), Some(Message::Save)),
                 ]
                 .spacing(12),
