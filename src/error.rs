@@ -11,6 +11,7 @@ use crate::domain::customer::CustomerErrors;
 use crate::domain::document::TaxIdError;
 use crate::domain::imputation::ImputationError;
 use crate::domain::money::MoneyParseError;
+use crate::domain::negotiation::PlanError;
 use crate::domain::rate::RateParseError;
 use crate::domain::sale::SaleError;
 use crate::domain::settings::ConfigError;
@@ -77,6 +78,13 @@ pub enum Error {
     PaymentNotFound(i64),
     DueDateInPast(chrono::NaiveDate),
     Pdf(String),
+    Plan(PlanError),
+    /// The installment is not among the customer's overdue, collectible ones.
+    NotNegotiable(i64),
+    /// Limits a plan goes beyond, each in a sentence: an owner must approve.
+    NeedsOwner(Vec<String>),
+    ReasonRequired,
+    AgreementNotFound(i64),
 }
 
 impl Error {
@@ -190,6 +198,15 @@ impl fmt::Display for Error {
                 date = date.format("%d/%m/%Y").to_string()
             ),
             Error::Pdf(detail) => crate::t!("error-pdf", detail = detail.clone()),
+            Error::Plan(error) => error.to_string(),
+            Error::NotNegotiable(id) => crate::t!("error-not-negotiable", id = id.to_string()),
+            Error::NeedsOwner(limits) => {
+                crate::t!("error-needs-owner", limits = limits.join(" "))
+            }
+            Error::ReasonRequired => crate::t!("error-reason-required"),
+            Error::AgreementNotFound(id) => {
+                crate::t!("error-agreement-not-found", id = id.to_string())
+            }
         };
         f.write_str(&message)
     }
@@ -230,6 +247,7 @@ wrap! {
     ImputationError => Payment,
     SaleError => Sale,
     AccountErrors => BankAccount,
+    PlanError => Plan,
 }
 
 impl From<crate::boleto::banks::CampoLivreError> for Error {

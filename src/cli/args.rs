@@ -82,6 +82,18 @@ pub enum Command {
     Pix(PixAction),
     #[command(subcommand)]
     Negotiate(NegotiateAction),
+    #[command(subcommand)]
+    Agreement(AgreementAction),
+}
+
+#[derive(Clone, Debug, Subcommand)]
+pub enum AgreementAction {
+    Print {
+        #[arg(value_name = "ACORDO")]
+        agreement: i64,
+        #[arg(long = "out", value_name = "ARQUIVO.pdf")]
+        pdf: PathBuf,
+    },
 }
 
 #[derive(Clone, Debug, Subcommand)]

@@ -19,8 +19,8 @@ use crate::services::{self, Actor};
 use crate::store::{self, Database, backup};
 
 pub use args::{
-    BoletoAction, Cli, Command, ConfigAction, CustomerAction, NegotiateAction, PixAction,
-    localized_command,
+    AgreementAction, BoletoAction, Cli, Command, ConfigAction, CustomerAction, NegotiateAction,
+    PixAction, localized_command,
 };
 
 /// Runs the command line with these arguments; returns the process exit code.
@@ -303,6 +303,14 @@ fn execute(cli: &Cli, command: Command, out: &mut dyn Write) -> Result<()> {
             let id = services::customers::resolve(&db, &query)?;
             let negotiation = services::negotiation::propose(&db, id, today)?;
             write(out, output::negotiation(&negotiation, json))
+        }
+        Command::Agreement(AgreementAction::Print { agreement, pdf }) => {
+            let db = open(cli)?;
+            let bytes = services::documents::agreement(&db, agreement)?;
+            write(
+                out,
+                documents::written(&bytes, &pdf, json, serde_json::json!({}))?,
+            )
         }
     }
 }

@@ -26,6 +26,8 @@ pub struct AgreementDoc {
     pub customer: Party,
     pub debts: Vec<OriginalDebt>,
     pub proposal: Proposal,
+    /// Paid at the counter when signing; else due by the proposal's validity date.
+    pub down_payment_paid: bool,
     pub place: String,
     pub date: NaiveDate,
 }
@@ -199,16 +201,21 @@ fn copy(document: &mut Document, doc: &AgreementDoc, copy_label: &str) {
     );
 
     flow.heading("4. Como será pago");
+    let when = if doc.down_payment_paid {
+        "paga na assinatura deste termo".to_string()
+    } else {
+        format!("a pagar até {}", date(proposal.valid_until))
+    };
     if proposal.installments.is_empty() {
         flow.paragraph(&format!(
-            "À vista: {} ({}), pagos na assinatura deste termo.",
+            "À vista: {} ({}), {when}.",
             proposal.down_payment.format_brl(),
             brl_in_words(proposal.down_payment)
         ));
     } else {
         if proposal.down_payment.is_positive() {
             flow.paragraph(&format!(
-                "Entrada de {} ({}), paga na assinatura deste termo, e {} parcelas mensais:",
+                "Entrada de {} ({}), {when}, e {} parcelas mensais:",
                 proposal.down_payment.format_brl(),
                 brl_in_words(proposal.down_payment),
                 proposal.installments.len()

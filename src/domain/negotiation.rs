@@ -193,6 +193,64 @@ pub enum ProposalKind {
     Custom,
 }
 
+impl ProposalKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ProposalKind::Cash => "cash",
+            ProposalKind::Installments => "installments",
+            ProposalKind::Custom => "custom",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ProposalKind> {
+        [
+            ProposalKind::Cash,
+            ProposalKind::Installments,
+            ProposalKind::Custom,
+        ]
+        .into_iter()
+        .find(|kind| kind.code() == code)
+    }
+}
+
+/// An agreement installment this many days late breaks the agreement (§5.1): not before.
+pub const BREAK_AFTER_DAYS: i64 = 30;
+
+/// Where an agreement stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementState {
+    Active,
+    Settled,
+    /// An installment more than 30 days late, or renegotiated again after that.
+    Broken,
+}
+
+impl AgreementState {
+    /// `oldest_open_due`: the earliest due date among its installments still open;
+    /// `renegotiated_again`: some of them went into a later agreement.
+    pub fn of(
+        oldest_open_due: Option<NaiveDate>,
+        renegotiated_again: bool,
+        today: NaiveDate,
+    ) -> AgreementState {
+        match oldest_open_due {
+            _ if renegotiated_again => AgreementState::Broken,
+            Some(due) if (today - due).num_days() > BREAK_AFTER_DAYS => AgreementState::Broken,
+            Some(_) => AgreementState::Active,
+            None => AgreementState::Settled,
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            AgreementState::Active => crate::t!("agreement-active"),
+            AgreementState::Settled => crate::t!("agreement-settled"),
+            AgreementState::Broken => crate::t!("agreement-broken"),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Proposal {
     pub kind: ProposalKind,
@@ -559,6 +617,32 @@ pub fn options(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_agreement_breaks_only_after_thirty_days_late() {
+        let today = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+        let due = |days: i64| Some(today - chrono::Duration::days(days));
+        assert_eq!(
+            AgreementState::of(due(30), false, today),
+            AgreementState::Active
+        );
+        assert_eq!(
+            AgreementState::of(due(31), false, today),
+            AgreementState::Broken
+        );
+        assert_eq!(
+            AgreementState::of(due(-5), false, today),
+            AgreementState::Active
+        );
+        assert_eq!(
+            AgreementState::of(None, false, today),
+            AgreementState::Settled
+        );
+        assert_eq!(
+            AgreementState::of(None, true, today),
+            AgreementState::Broken
+        );
+    }
     use super::*;
     use proptest::prelude::*;
 

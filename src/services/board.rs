@@ -65,6 +65,8 @@ pub struct BoardCustomer {
     pub fine: Money,
     pub interest: Money,
     pub total: Money,
+    /// One of the customer's agreements is broken (more than 30 days late).
+    pub broken_agreement: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,6 +107,7 @@ pub fn detail(db: &Database, today: NaiveDate) -> Result<BoardDetail> {
             .unwrap_or(tax_id);
         names.insert(id, (row.get(1)?, formatted));
     }
+    let broken = crate::store::agreements::broken_customers(db.conn(), today)?;
     let customers = contributions
         .into_iter()
         .map(
@@ -126,6 +129,7 @@ pub fn detail(db: &Database, today: NaiveDate) -> Result<BoardDetail> {
                     fine: amounts.fine,
                     interest: amounts.interest,
                     total: amounts.total,
+                    broken_agreement: broken.contains(&customer_id),
                 }
             },
         )
@@ -202,6 +206,7 @@ mod tests {
             fine: Money::ZERO,
             interest: Money::ZERO,
             total: Money::from_cents(cents),
+            broken_agreement: false,
         }
     }
 

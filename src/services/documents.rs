@@ -9,6 +9,7 @@ use rusqlite::Connection;
 use crate::boleto::account::BankAccount;
 use crate::boleto::barcode::Barcode;
 use crate::boleto::pix::{StaticPix, static_payload};
+use crate::docs::agreement::{self, AgreementDoc, OriginalDebt};
 use crate::docs::carne::{self, Carne, CarneSlip};
 use crate::docs::model::{BoletoSlip, Party, PixCode, StoreHeader, UpdatedAmount, date};
 use crate::docs::receipt::{self, NextDue, PaymentReceipt, ReceiptLine};
@@ -17,6 +18,8 @@ use crate::domain::charges::charges_at;
 use crate::domain::customer::format_phone;
 use crate::domain::installment::{InstallmentStatus, PaymentMethod};
 use crate::domain::money::Money;
+use crate::domain::negotiation::Proposal;
+use crate::domain::sale::PlannedInstallment;
 use crate::domain::settings::Settings;
 use crate::error::{Error, Result};
 use crate::services::{Actor, boletos, day_end};
@@ -24,7 +27,7 @@ use crate::store::boletos::{self as stored_boletos, BoletoRecord};
 use crate::store::customers::CustomerRecord;
 use crate::store::ledger::{self, InstallmentRow};
 use crate::store::sales::{self, SaleInfo};
-use crate::store::{Database, customers, payments, settings as stored_settings};
+use crate::store::{Database, agreements, customers, payments, settings as stored_settings};
 
 /// Every document names the store (CDC art. 42-A): none is printed before its data is in.
 fn require_store(settings: &Settings) -> Result<()> {
@@ -483,4 +486,69 @@ pub fn day_end(db: &Database, date: NaiveDate) -> Result<Vec<u8>> {
     let report = day_end::report(db, date)?;
     let settings = stored_settings::load(db.conn())?;
     day_end::to_pdf(&report, settings.store.display_name())
+}
+
+/// The agreement's termo as recorded: the debts it replaced, its figures and the new
+/// installments, without the down payment row, numbered from 1 as the termo shows them.
+pub fn agreement_of(db: &Database, agreement_id: i64) -> Result<AgreementDoc> {
+    let conn = db.conn();
+    let record =
+        agreements::get(conn, agreement_id)?.ok_or(Error::AgreementNotFound(agreement_id))?;
+    let settings = stored_settings::load(conn)?;
+    require_store(&settings)?;
+    let customer = customers::get(conn, record.customer_id)?
+        .ok_or_else(|| Error::CustomerNotFound(record.customer_id.to_string()))?;
+    let debts = agreements::debts(conn, agreement_id)?
+        .into_iter()
+        .map(|debt| OriginalDebt {
+            installment: format!(
+                "Venda {} – {} – parcela {} de {}",
+                debt.sale_id, debt.description, debt.number, debt.installment_count
+            ),
+            due_date: debt.due_date,
+            original: debt.amount,
+        })
+        .collect();
+    let rows = match record.sale_id {
+        Some(sale_id) => ledger::sale_installments(conn, sale_id, record.made_on)?,
+        None => Vec::new(),
+    };
+    let skip = usize::from(record.down_payment.is_positive());
+    let installments = rows
+        .iter()
+        .skip(skip)
+        .enumerate()
+        .map(|(index, row)| PlannedInstallment {
+            number: index as u32 + 1,
+            due_date: row.ledger.due_date,
+            amount: row.ledger.amount,
+        })
+        .collect();
+    let address = &settings.store.address;
+    Ok(AgreementDoc {
+        number: record.id,
+        store: store_header(&settings),
+        customer: payer(&customer),
+        debts,
+        proposal: Proposal {
+            kind: record.kind,
+            debt: record.debt,
+            discount: record.discount,
+            new_total: record.new_total,
+            down_payment: record.down_payment,
+            installments,
+            monthly_rate: record.monthly_rate,
+            total_with_financing: record.total_with_financing,
+            cet_annual: record.cet_annual,
+            valid_until: record.valid_until,
+        },
+        down_payment_paid: record.down_payment_id.is_some(),
+        place: format!("{}/{}", address.city, address.state),
+        date: record.made_on,
+    })
+}
+
+/// The termo de acordo's PDF, both copies.
+pub fn agreement(db: &Database, agreement_id: i64) -> Result<Vec<u8>> {
+    agreement::render(&agreement_of(db, agreement_id)?)
 }

@@ -1,6 +1,7 @@
 //! One function per user action. Each writing action is one SQLite transaction with
 //! its audit row; the CLI and the desktop app call these and nothing below them.
 
+pub mod agreements;
 pub mod backup;
 pub mod board;
 pub mod boletos;

@@ -1,5 +1,6 @@
 //! The SQLite file: opening, pragmas, migrations. One module per aggregate holds its SQL.
 
+pub mod agreements;
 pub mod audit;
 pub mod backup;
 pub mod boletos;
@@ -27,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema.sql"),
     include_str!("schema_v2.sql"),
     include_str!("schema_v3.sql"),
+    include_str!("schema_v4.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,6 +1,7 @@
 //! Integration tests on real database files and the real binary; one test binary so
 //! linking stays fast.
 
+mod agreements;
 mod backup;
 mod cli;
 mod counter;
