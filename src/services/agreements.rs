@@ -48,6 +48,8 @@ pub struct AgreementMade {
     pub sale_id: i64,
     /// The down payment received now, for its receipt.
     pub payment_id: Option<i64>,
+    /// New installments still to pay: what the carnê prints.
+    pub to_pay: usize,
 }
 
 /// Whether one of the customer's agreements broke (and so the next needs the owner).
@@ -323,5 +325,6 @@ pub fn make(
         agreement_id,
         sale_id,
         payment_id,
+        to_pay: ids.len() - usize::from(payment_id.is_some()),
     })
 }

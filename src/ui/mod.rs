@@ -17,8 +17,8 @@ use iced::{Element, Event, Length, Subscription, Task, event, window};
 pub use context::Context;
 pub use screen::Route;
 use screen::{
-    Outcome, board, counter, customer, customer_form, customers, day_end, payment, sale, settings,
-    welcome,
+    Outcome, board, counter, customer, customer_form, customers, day_end, negotiate, payment, sale,
+    settings, welcome,
 };
 
 use crate::error::Result;
@@ -44,6 +44,7 @@ pub enum Screen {
     Customer(customer::State),
     Sale(sale::State),
     Payment(payment::State),
+    Negotiate(negotiate::State),
     Board(board::State),
     DayEnd(day_end::State),
     Settings(settings::State),
@@ -62,6 +63,7 @@ pub enum Message {
     Customer(customer::Message),
     Sale(sale::Message),
     Payment(payment::Message),
+    Negotiate(negotiate::Message),
     Board(board::Message),
     DayEnd(day_end::Message),
     Settings(settings::Message),
@@ -195,6 +197,7 @@ impl App {
             Route::Customer(id) => customer::State::load(context, id).map(Screen::Customer),
             Route::NewSale(id) => sale::State::new(context, id).map(Screen::Sale),
             Route::Payment(id) => payment::State::new(context, id).map(Screen::Payment),
+            Route::Negotiate(id) => negotiate::State::new(context, id).map(Screen::Negotiate),
             Route::Board => Ok(Screen::Board(board::State::new(context))),
             Route::DayEnd => Ok(Screen::DayEnd(day_end::State::new(context))),
             Route::Settings => Ok(Screen::Settings(settings::State::new(context))),
@@ -275,6 +278,13 @@ impl App {
                 Screen::Payment(state) => {
                     let outcome = state.update(&mut self.context, message);
                     self.apply(outcome, Message::Payment)
+                }
+                _ => Task::none(),
+            },
+            Message::Negotiate(message) => match &mut self.screen {
+                Screen::Negotiate(state) => {
+                    let outcome = state.update(&mut self.context, message);
+                    self.apply(outcome, Message::Negotiate)
                 }
                 _ => Task::none(),
             },
@@ -407,6 +417,7 @@ impl App {
             }),
             Screen::Sale(state) => Some(Route::Customer(state.customer_id())),
             Screen::Payment(state) => Some(Route::Customer(state.customer_id())),
+            Screen::Negotiate(state) => Some(Route::Customer(state.customer_id())),
             Screen::DayEnd(_) | Screen::Settings(_) | Screen::Customers(_) => Some(Route::Board),
             Screen::Board(_) | Screen::Welcome(_) | Screen::Counter(_) => None,
         }
@@ -422,6 +433,7 @@ impl App {
             Screen::Customer(state) => state.view(context).map(Message::Customer),
             Screen::Sale(state) => state.view(context).map(Message::Sale),
             Screen::Payment(state) => state.view(context).map(Message::Payment),
+            Screen::Negotiate(state) => state.view(context).map(Message::Negotiate),
             Screen::Board(state) => state.view(context).map(Message::Board),
             Screen::DayEnd(state) => state.view(context).map(Message::DayEnd),
             Screen::Settings(state) => state.view(context).map(Message::Settings),

@@ -17,3 +17,5 @@ mod support;
 #[cfg(feature = "app")]
 mod ui;
 mod users;
+#[cfg(feature = "app")]
+mod wizard;

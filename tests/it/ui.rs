@@ -13,7 +13,7 @@ use regua::ui::{App, Message, Route, Screen};
 use crate::support::*;
 
 /// A database whose app language is Portuguese whatever the environment says.
-fn portuguese(folder: &Folder) -> Database {
+pub fn portuguese(folder: &Folder) -> Database {
     let mut db = Database::open(&folder.db()).unwrap();
     services::preferences::set_language(&mut db, regua::i18n::Language::Portuguese).unwrap();
     db
@@ -45,7 +45,7 @@ fn demo_app(folder: &Folder, customers: u32) -> App {
 }
 
 /// Signs `name` in as the counter screen would, then opens the board.
-fn sign_in(app: &mut App, name: &str) {
+pub fn sign_in(app: &mut App, name: &str) {
     let db = Database::open(&folder_path(app)).unwrap();
     let user = services::users::list(&db)
         .unwrap()
@@ -57,14 +57,14 @@ fn sign_in(app: &mut App, name: &str) {
 }
 
 /// Feeds the messages a simulated interaction produced back into the app.
-fn settle(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+pub fn settle(app: &mut App, messages: impl IntoIterator<Item = Message>) {
     for message in messages {
         let _ = app.update(message);
     }
 }
 
 /// Clicks a text on screen, then applies what it produced.
-fn click(app: &mut App, label: &str) {
+pub fn click(app: &mut App, label: &str) {
     let mut ui = simulator(app.view());
     ui.click(label)
         .unwrap_or_else(|e| panic!("no “{label}” on screen: {e:?}"));
@@ -73,7 +73,7 @@ fn click(app: &mut App, label: &str) {
 }
 
 /// Types into the field labelled `field` (or, failing that, the input showing that text).
-fn type_into(app: &mut App, field: &str, text: &str) {
+pub fn type_into(app: &mut App, field: &str, text: &str) {
     let mut ui = simulator(app.view());
     let by_id = iced_test::selector::id(regua::ui::widget::field_id(field));
     if ui.click(by_id).is_err() {
@@ -85,7 +85,7 @@ fn type_into(app: &mut App, field: &str, text: &str) {
     settle(app, messages);
 }
 
-fn shows(app: &App, text: &str) -> bool {
+pub fn shows(app: &App, text: &str) -> bool {
     let mut ui = simulator(app.view());
     ui.find(text).is_ok()
 }

@@ -303,8 +303,17 @@ impl State {
         .spacing(6);
         let mut rows = column![].spacing(2);
         for customer in shown.iter().take(SHOWN) {
+            let name = if customer.broken_agreement {
+                format!(
+                    "{} ⚠ {}",
+                    context.name(&customer.name),
+                    crate::t!("board-broken-agreement")
+                )
+            } else {
+                context.name(&customer.name)
+            };
             let line = widget::cells(vec![
-                (context.name(&customer.name), 5, false),
+                (name, 5, false),
                 (
                     if context.privacy {
                         "•••".to_string()

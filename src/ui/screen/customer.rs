@@ -7,11 +7,13 @@ use iced::{Alignment, Element, Length};
 use super::{Outcome, Route};
 use crate::domain::customer::format_phone;
 use crate::domain::money::Money;
+use crate::domain::negotiation::AgreementState;
 use crate::error::Result;
 use crate::services;
 use crate::services::contacts::{ContactChannel, ContactView};
 use crate::services::customers::Statement;
 use crate::services::promises::PromiseView;
+use crate::store::agreements::AgreementRecord;
 use crate::ui::Context;
 use crate::ui::context::{date_label, parse_date};
 use crate::ui::theme;
@@ -29,6 +31,7 @@ pub struct State {
     contact_channel: ContactChannel,
     contact_note: String,
     contact_error: Option<String>,
+    agreements: Vec<(AgreementRecord, AgreementState)>,
     /// The installment getting a new due date, and the date typed.
     new_due: Option<(i64, String)>,
     new_due_error: Option<String>,
@@ -37,6 +40,8 @@ pub struct State {
 #[derive(Clone, Debug)]
 pub enum Message {
     ReceivePayment,
+    Negotiate,
+    PrintAgreement(i64),
     NewSale,
     Edit,
     PromiseDate(String),
@@ -76,6 +81,7 @@ impl State {
             statement: services::customers::statement(db, id, context.today)?,
             promises: services::promises::for_customer(db, id, context.today)?,
             contacts: services::contacts::for_customer(db, id)?,
+            agreements: services::agreements::for_customer(db, id, context.today)?,
             promise_date: date_label(services::promises::default_due_on(context.today)),
             promise_amount: String::new(),
             promise_note: String::new(),
@@ -97,12 +103,19 @@ impl State {
         self.statement = fresh.statement;
         self.promises = fresh.promises;
         self.contacts = fresh.contacts;
+        self.agreements = fresh.agreements;
         Ok(())
     }
 
     pub fn update(&mut self, context: &mut Context, message: Message) -> Outcome<Message> {
         match message {
             Message::ReceivePayment => Outcome::Go(Route::Payment(self.id)),
+            Message::Negotiate => Outcome::Go(Route::Negotiate(self.id)),
+            Message::PrintAgreement(id) => print(
+                context,
+                &format!("acordo-{id}.pdf"),
+                services::documents::agreement(context.db(), id),
+            ),
             Message::NewSale => Outcome::Go(Route::NewSale(self.id)),
             Message::Edit => Outcome::Go(Route::EditCustomer(self.id)),
             Message::PromiseDate(value) => {
@@ -285,6 +298,14 @@ impl State {
                     .is_positive()
                     .then_some(Message::ReceivePayment),
             ),
+            widget::secondary_button(
+                crate::t!("customer-negotiate"),
+                statement
+                    .open_installments
+                    .iter()
+                    .any(|line| line.charges.days_overdue > 0)
+                    .then_some(Message::Negotiate),
+            ),
             widget::secondary_button(crate::t!("customer-new-sale"), Some(Message::NewSale)),
             widget::secondary_button(crate::t!("action-edit"), Some(Message::Edit)),
         ]
@@ -325,20 +346,58 @@ impl State {
             )));
         }
 
-        let page = column![
+        let mut page = column![
             header,
             facts,
             actions,
             widget::card(self.installments(context)),
-            row![
-                widget::card(self.payments(context)),
-                widget::card(self.promises_view(context)),
-            ]
-            .spacing(12),
-            widget::card(self.contacts_view(context)),
         ]
         .spacing(14);
+        if !self.agreements.is_empty() {
+            page = page.push(widget::card(self.agreements_view(context)));
+        }
+        let page = page.push(
+            column![
+                row![
+                    widget::card(self.payments(context)),
+                    widget::card(self.promises_view(context)),
+                ]
+                .spacing(12),
+                widget::card(self.contacts_view(context)),
+            ]
+            .spacing(14),
+        );
         widget::page_scroll(page)
+    }
+
+    fn agreements_view<'a>(&'a self, context: &'a Context) -> Element<'a, Message> {
+        let mut list = column![widget::heading(crate::t!("customer-agreements"))].spacing(6);
+        for (agreement, state) in &self.agreements {
+            let line = text(crate::t!(
+                "customer-agreement-line",
+                number = agreement.id.to_string(),
+                date = date_label(agreement.made_on),
+                total = context.money(agreement.total_with_financing),
+                state = state.label()
+            ));
+            let line = if *state == AgreementState::Broken {
+                line.color(theme::ERROR)
+            } else {
+                line
+            };
+            list = list.push(
+                row![
+                    line.width(Length::Fill),
+                    widget::small_button(
+                        crate::t!("customer-agreement-print"),
+                        Some(Message::PrintAgreement(agreement.id))
+                    ),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
+            );
+        }
+        list.into()
     }
 
     fn installments<'a>(&'a self, context: &'a Context) -> Element<'a, Message> {

@@ -6,6 +6,7 @@ pub mod customer;
 pub mod customer_form;
 pub mod customers;
 pub mod day_end;
+pub mod negotiate;
 pub mod payment;
 pub mod sale;
 pub mod settings;
@@ -26,6 +27,8 @@ pub enum Route {
     Customer(i64),
     NewSale(i64),
     Payment(i64),
+    /// The negotiation wizard for a customer.
+    Negotiate(i64),
     Board,
     DayEnd,
     Settings,
