@@ -565,3 +565,5 @@ customer-agreements = Agreements
 customer-agreement-line = Agreement no. { $number } of { $date }: { $total } — { $state }
 customer-agreement-print = Termo
 board-broken-agreement = broken agreement
+wizard-discount-label = Discount
+wizard-down-payment-label = Down payment

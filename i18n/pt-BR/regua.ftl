@@ -565,3 +565,5 @@ customer-agreements = Acordos
 customer-agreement-line = Acordo nº { $number } de { $date }: { $total } — { $state }
 customer-agreement-print = Termo
 board-broken-agreement = acordo quebrado
+wizard-discount-label = Desconto
+wizard-down-payment-label = Entrada

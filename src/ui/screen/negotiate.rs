@@ -229,8 +229,11 @@ impl State {
             BasisPoints::parse_percent(&self.custom.monthly_rate).map_err(|e| e.to_string())?
         };
         Ok(PlanTerms {
-            discount: money(&crate::t!("wizard-discount"), &self.custom.discount)?,
-            down_payment: money(&crate::t!("wizard-down-payment"), &self.custom.down_payment)?,
+            discount: money(&crate::t!("wizard-discount-label"), &self.custom.discount)?,
+            down_payment: money(
+                &crate::t!("wizard-down-payment-label"),
+                &self.custom.down_payment,
+            )?,
             installments,
             first_due,
             monthly_rate,
@@ -709,12 +712,12 @@ impl State {
             figure(crate::t!("wizard-interest"), money(debt.interest)),
             figure(crate::t!("wizard-debt"), money(debt.total())),
             figure(
-                crate::t!("wizard-discount"),
+                crate::t!("wizard-discount-label"),
                 format!("− {}", money(proposal.discount))
             ),
             figure(crate::t!("wizard-new-total"), money(proposal.new_total)),
             figure(
-                crate::t!("wizard-down-payment"),
+                crate::t!("wizard-down-payment-label"),
                 money(proposal.down_payment)
             ),
             figure(
@@ -747,7 +750,7 @@ impl State {
                 proposal.valid_until
             };
             schedule = schedule.push(widget::cells(vec![
-                (crate::t!("wizard-down-payment"), 4, false),
+                (crate::t!("wizard-down-payment-label"), 4, false),
                 (date_label(due), 3, false),
                 (money(proposal.down_payment), 3, true),
             ]));
@@ -849,13 +852,13 @@ impl State {
                     .width(180),
             );
         }
-        fields = fields.push(widget::field(
+        card = card.push(fields);
+        widget::card(card.push(widget::field(
             crate::t!("wizard-reason"),
             &self.reason,
             None,
             Message::Reason,
-        ));
-        widget::card(card.push(fields))
+        )))
     }
 
     fn done_view(&self) -> Element<'_, Message> {
