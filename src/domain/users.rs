@@ -39,6 +39,12 @@ impl Role {
     }
 }
 
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
 /// Wrong PINs allowed before the user is locked out.
 pub const MAX_TRIES: u32 = 5;
 /// How long a lockout lasts.

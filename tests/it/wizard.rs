@@ -170,3 +170,69 @@ fn beyond_the_limits_the_owner_approves_with_her_pin() {
         Some("Cliente antigo, perdeu o emprego")
     );
 }
+
+#[test]
+fn the_owner_sets_the_limits_and_adds_people_a_clerk_only_sees_them() {
+    use regua::ui::screen::negotiation_policy::Edit;
+    use regua::ui::screen::{people, settings};
+    let folder = Folder::new();
+    let (mut app, _) = at_the_counter(&folder);
+    sign_in(&mut app, "Dona Marta");
+    let _ = app.go(Route::Settings);
+    assert!(shows(&app, "Limites de negociação"));
+
+    // Interest above 1 % a month on agreement installments is refused; nothing saved.
+    let policy = |app: &mut App, edit: Edit| {
+        let _ = app.update(Message::Settings(settings::Message::Policy(edit)));
+    };
+    policy(&mut app, Edit::MonthlyInterest("2".into()));
+    click(&mut app, "Salvar");
+    assert!(shows(
+        &app,
+        "Juros de 2,00 % ao mês nas parcelas do acordo: a lei limita a 1 % ao mês, simples."
+    ));
+    let db = regua::store::Database::open(&folder.db()).unwrap();
+    let saved = services::settings::load(&db).unwrap().negotiation;
+    assert_eq!(saved, Default::default());
+
+    // The second band (31–90 days) up to 8 installments, minimum installment R$ 30,00.
+    policy(&mut app, Edit::MonthlyInterest("0,5".into()));
+    policy(&mut app, Edit::MaxInstallments(1, "8".into()));
+    // (The page is long: the fields below the fold get their values as messages.)
+    policy(&mut app, Edit::MinInstallment("30,00".into()));
+    click(&mut app, "Salvar");
+    let saved = services::settings::load(&db).unwrap().negotiation;
+    assert_eq!(saved.bands[1].max_installments, 8);
+    assert_eq!(saved.min_installment.cents(), 3_000);
+    assert_eq!(saved.monthly_interest.value(), 50);
+
+    // A new clerk; a PIN that is too short is refused beside the form.
+    let people = |app: &mut App, message: people::Message| {
+        let _ = app.update(Message::Settings(settings::Message::People(message)));
+    };
+    people(&mut app, people::Message::Name("Caio".into()));
+    people(&mut app, people::Message::Pin("12".into()));
+    people(&mut app, people::Message::Add);
+    assert!(shows(&app, "O PIN tem de 4 a 8 números."));
+    people(&mut app, people::Message::Pin(String::new()));
+    people(&mut app, people::Message::Add);
+    assert!(shows(&app, "Caio foi cadastrado(a)."));
+    assert!(shows(&app, "Caio"));
+
+    // Caio at the counter sees the settings but cannot save them.
+    sign_in(&mut app, "Caio");
+    let _ = app.go(Route::Settings);
+    assert!(shows(
+        &app,
+        "Só o dono ou gerente altera as configurações. Você está como atendente."
+    ));
+    assert!(!shows(&app, "Salvar"));
+    assert!(!shows(&app, "Adicionar pessoa"));
+    let refused = services::settings::replace(
+        &mut regua::store::Database::open(&folder.db()).unwrap(),
+        &app.context.actor,
+        &services::settings::load(&db).unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(refused.to_string(), "Só o dono ou gerente pode fazer isso.");
+}

@@ -6,6 +6,7 @@ use iced::{Alignment, Element, Length};
 
 use super::Outcome;
 use super::store_form::{self, Edit};
+use super::{negotiation_policy, people};
 use crate::boleto::account::{AccountField, AccountInput, Bank};
 use crate::domain::band::BandDefinition;
 use crate::domain::calendar::Holiday;
@@ -38,6 +39,8 @@ pub struct State {
     errors: Vec<String>,
     account: AccountInput,
     account_errors: Vec<(AccountField, String)>,
+    policy: negotiation_policy::Form,
+    people: people::Form,
 }
 
 #[derive(Clone, Debug)]
@@ -60,6 +63,8 @@ pub enum Message {
     BeneficiaryCode(String),
     Wallet(String),
     SaveAccount,
+    Policy(negotiation_policy::Edit),
+    People(people::Message),
 }
 
 impl State {
@@ -91,6 +96,8 @@ impl State {
                 .map(|account| AccountInput::from_account(&account))
                 .unwrap_or_default(),
             account_errors: Vec::new(),
+            policy: negotiation_policy::Form::from_policy(&settings.negotiation),
+            people: people::Form::new(context),
         }
     }
 
@@ -128,6 +135,12 @@ impl State {
             Message::BeneficiaryCode(value) => self.account.beneficiary_code = value,
             Message::Wallet(value) => self.account.wallet = value,
             Message::SaveAccount => return self.save_account(context),
+            Message::Policy(edit) => self.policy.apply(edit),
+            Message::People(message) => {
+                if let Some(notice) = self.people.update(context, message) {
+                    return Outcome::Notice(notice);
+                }
+            }
         }
         Outcome::None
     }
@@ -186,6 +199,13 @@ impl State {
         if let Err(error) = settings.bands.validate() {
             self.errors.push(error.to_string());
         }
+        match self.policy.collect() {
+            Ok(policy) => match policy.validate() {
+                Ok(()) => settings.negotiation = policy,
+                Err(problem) => self.errors.push(problem.to_string()),
+            },
+            Err(errors) => self.errors.extend(errors),
+        }
         (self.errors.is_empty() && self.store_errors.is_empty()).then_some(settings)
     }
 
@@ -230,7 +250,7 @@ impl State {
         }
     }
 
-    fn account_view(&self) -> Element<'_, Message> {
+    fn account_view(&self, editable: bool) -> Element<'_, Message> {
         let error = |wanted: AccountField| {
             self.account_errors
                 .iter()
@@ -284,7 +304,7 @@ impl State {
                     .width(Length::Fill),
                 widget::secondary_button(
                     crate::t!("settings-account-save"),
-                    Some(Message::SaveAccount)
+                    editable.then_some(Message::SaveAccount)
                 ),
             ]
             .align_y(Alignment::Center),
@@ -393,15 +413,20 @@ impl State {
         .spacing(12)
         .align_y(Alignment::Center);
 
-        let mut page = column![
-            row![
-                widget::title(crate::t!("nav-settings")),
-                widget::spacer(),
-                widget::primary_button(crate::t!("action-save"), Some(Message::Save)),
-            ]
-            .align_y(Alignment::Center),
-        ]
-        .spacing(14);
+        // A clerk sees the settings but cannot save them (the services refuse anyway).
+        let editable = context.actor.is_owner();
+        let mut title = row![widget::title(crate::t!("nav-settings")), widget::spacer()]
+            .align_y(Alignment::Center);
+        if editable {
+            title = title.push(widget::primary_button(
+                crate::t!("action-save"),
+                Some(Message::Save),
+            ));
+        }
+        let mut page = column![title].spacing(14);
+        if !editable {
+            page = page.push(widget::error_text(crate::t!("settings-owner-only")));
+        }
         for error in &self.errors {
             page = page.push(widget::error_text(error.clone()));
         }
@@ -413,9 +438,13 @@ impl State {
                 ]
                 .spacing(10),
             ))
-            .push(widget::card(self.account_view()))
+            .push(widget::card(self.account_view(editable)))
             .push(widget::card(charges))
             .push(widget::card(bands))
+            .push(widget::card(self.policy.view().map(Message::Policy)))
+            .push(widget::card(
+                self.people.view(editable).map(Message::People),
+            ))
             .push(widget::card(holidays))
             .push(widget::card(language));
         widget::page_scroll(page)
