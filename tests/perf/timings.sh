@@ -47,6 +47,9 @@ echo "regua customer find conceicao (name search): $(time_runs 10 "$bin" --db "$
 # The app: update + view timings in process (tiny-skia), then the real window under Xvfb.
 ICED_TEST_BACKEND=tiny-skia cargo test --release --quiet --test it ui_performance -- --ignored --nocapture 2>/dev/null \
     | grep -E "launch|switching|keystroke|resident" || true
+echo "== negotiation (in process, release)"
+cargo test --release --test it options_for_sixty -- --nocapture 2>/dev/null \
+    | grep -E "negotiation options" || true
 echo "== documents (in process, release)"
 cargo test --release --test it -- --ignored document_timings --nocapture 2>/dev/null \
     | grep -E "second copy|carnê|drawing|encoding" || true
@@ -66,6 +69,6 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
     shown=$(date +%s%N)
     echo "app window shown after $(ms "$start" "$shown") ms"
     sleep 5
-    echo "app resident memory with the board open: $(awk '/VmRSS/ {print $2, $3}' /proc/$app/status)"
+    echo "app resident memory with the counter screen open: $(awk '/VmRSS/ {print $2, $3}' /proc/$app/status)"
     kill $app $xvfb 2>/dev/null || true
 fi
