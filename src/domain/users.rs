@@ -71,6 +71,11 @@ impl fmt::Display for UserError {
 
 impl std::error::Error for UserError {}
 
+/// What a PIN field keeps of what is typed: digits, at most eight.
+pub fn pin_digits(typed: &str) -> String {
+    typed.chars().filter(char::is_ascii_digit).take(8).collect()
+}
+
 /// A user as typed in the form, before the PIN is hashed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UserInput {

@@ -6,7 +6,6 @@ use regua::domain::installment::PaymentMethod;
 use regua::domain::money::Money;
 use regua::domain::negotiation::{AgreementState, PlanTerms, ProposalKind};
 use regua::domain::rate::BasisPoints;
-use regua::domain::users::{Role, UserInput};
 use regua::error::Error;
 use regua::services::agreements::{AgreementRequest, Approval};
 use regua::services::{self, Actor};
@@ -29,28 +28,7 @@ struct Store {
 fn store() -> Store {
     let folder = Folder::new();
     let mut db = Database::open(&folder.db()).unwrap();
-    let owner = services::users::open_store(
-        &mut db,
-        &UserInput {
-            name: "Dona Marta".into(),
-            role: Role::Owner,
-            pin: "2468".into(),
-        },
-        &store_input(),
-    )
-    .unwrap();
-    let as_owner = Actor::person(&owner);
-    let clerk = services::users::add(
-        &mut db,
-        &as_owner,
-        &UserInput {
-            name: "Bia".into(),
-            role: Role::Clerk,
-            pin: String::new(),
-        },
-    )
-    .unwrap();
-    let clerk = Actor::person(&services::users::get(&db, clerk).unwrap());
+    let (owner, clerk) = owner_and_clerk(&mut db, &store_input());
     let customer = late_customer(&mut db, 1, 100);
     Store {
         folder,

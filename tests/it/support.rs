@@ -163,3 +163,34 @@ pub fn store_input() -> regua::domain::settings::StoreInput {
 pub fn set_up_store(db: &mut regua::store::Database) {
     regua::services::settings::set_up_store(db, &ana(), &store_input()).unwrap();
 }
+
+/// Opens the store `store` with its owner Dona Marta (PIN 2468) and adds the clerk Bia
+/// (no PIN); returns the owner and Bia as she acts.
+pub fn owner_and_clerk(
+    db: &mut regua::store::Database,
+    store: &regua::domain::settings::StoreInput,
+) -> (regua::store::users::UserRecord, Actor) {
+    use regua::domain::users::{Role, UserInput};
+    let owner = regua::services::users::open_store(
+        db,
+        &UserInput {
+            name: "Dona Marta".into(),
+            role: Role::Owner,
+            pin: "2468".into(),
+        },
+        store,
+    )
+    .unwrap();
+    let clerk = regua::services::users::add(
+        db,
+        &Actor::person(&owner),
+        &UserInput {
+            name: "Bia".into(),
+            role: Role::Clerk,
+            pin: String::new(),
+        },
+    )
+    .unwrap();
+    let clerk = Actor::person(&regua::services::users::get(db, clerk).unwrap());
+    (owner, clerk)
+}

@@ -1,7 +1,6 @@
 //! The negotiation wizard driven headless through `iced_test`: a clerk closes an
 //! agreement inside the limits, and one beyond them with the owner's PIN and a reason.
 
-use regua::domain::users::{Role, UserInput};
 use regua::services;
 use regua::ui::screen::negotiate::{self, Step};
 use regua::ui::{App, Message, Route, Screen};
@@ -15,29 +14,13 @@ use crate::ui::{click, portuguese, shows, sign_in, type_into};
 /// customer's screen.
 fn at_the_counter(folder: &Folder) -> (App, i64) {
     let mut db = portuguese(folder);
-    let owner = services::users::open_store(
+    owner_and_clerk(
         &mut db,
-        &UserInput {
-            name: "Dona Marta".into(),
-            role: Role::Owner,
-            pin: "2468".into(),
-        },
         &regua::domain::settings::StoreInput {
             pix_key: "34.665.388/0001-61".into(),
             ..store_input()
         },
-    )
-    .unwrap();
-    services::users::add(
-        &mut db,
-        &services::Actor::person(&owner),
-        &UserInput {
-            name: "Bia".into(),
-            role: Role::Clerk,
-            pin: String::new(),
-        },
-    )
-    .unwrap();
+    );
     let customer = late_customer(&mut db, 1, 100);
     drop(db);
     let mut app = App::new(folder.db(), Some(today())).unwrap();

@@ -75,7 +75,7 @@ impl State {
                 Outcome::Task(widget::focus_field(&crate::t!("counter-pin")))
             }
             Message::Pin(pin) => {
-                self.pin = pin.chars().filter(char::is_ascii_digit).take(8).collect();
+                self.pin = crate::domain::users::pin_digits(&pin);
                 Outcome::None
             }
             Message::Enter => match &self.chosen {
@@ -97,7 +97,7 @@ impl State {
                 Outcome::None
             }
             Message::OwnerPin(pin) => {
-                self.new_owner.pin = pin.chars().filter(char::is_ascii_digit).take(8).collect();
+                self.new_owner.pin = crate::domain::users::pin_digits(&pin);
                 Outcome::None
             }
             Message::CreateOwner => self.create_owner(context),
@@ -105,26 +105,24 @@ impl State {
     }
 
     fn enter(&mut self, context: &mut Context, id: i64, pin: &str) -> Outcome<Message> {
-        match services::users::check_pin(context.db_mut(), id, pin, Utc::now()) {
-            Ok(user) => {
-                context.sign_in(&user);
-                Outcome::GoWithNotice(
-                    Route::Board,
-                    crate::t!("counter-hello", name = user.name.clone()),
-                )
-            }
-            Err(error) => {
-                self.pin.clear();
-                self.error = Some(error.to_string());
-                Outcome::None
-            }
-        }
+        let checked = services::users::check_pin(context.db_mut(), id, pin, Utc::now());
+        self.pin.clear();
+        self.welcome(context, checked)
     }
 
     fn create_owner(&mut self, context: &mut Context) -> Outcome<Message> {
         let created = services::users::create_first_owner(context.db_mut(), &self.new_owner)
             .and_then(|id| services::users::get(context.db(), id));
-        match created {
+        self.welcome(context, created)
+    }
+
+    /// Signs the person in and opens the board, or says why not.
+    fn welcome(
+        &mut self,
+        context: &mut Context,
+        user: crate::error::Result<UserRecord>,
+    ) -> Outcome<Message> {
+        match user {
             Ok(user) => {
                 context.sign_in(&user);
                 Outcome::GoWithNotice(

@@ -317,7 +317,7 @@ impl State {
             Message::Method(method) => self.method = method,
             Message::Approver(owner) => self.approver = Some(owner.id),
             Message::Pin(pin) => {
-                self.pin = pin.chars().filter(char::is_ascii_digit).take(8).collect();
+                self.pin = crate::domain::users::pin_digits(&pin);
             }
             Message::Reason(reason) => self.reason = reason,
             Message::Confirm => return self.confirm(context),

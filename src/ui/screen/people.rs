@@ -47,7 +47,7 @@ impl Form {
             Message::Name(name) => self.input.name = name,
             Message::Role(role) => self.input.role = role,
             Message::Pin(pin) => {
-                self.input.pin = pin.chars().filter(char::is_ascii_digit).take(8).collect();
+                self.input.pin = crate::domain::users::pin_digits(&pin);
             }
             Message::Add => {
                 let actor = context.actor.clone();

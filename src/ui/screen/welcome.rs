@@ -94,7 +94,7 @@ impl State {
                 Outcome::None
             }
             Message::OwnerPin(pin) => {
-                self.owner.pin = pin.chars().filter(char::is_ascii_digit).take(8).collect();
+                self.owner.pin = crate::domain::users::pin_digits(&pin);
                 Outcome::None
             }
             Message::Save => {
