@@ -193,7 +193,10 @@ pub fn make(
             fine: line.charges.fine,
             interest: line.charges.interest,
         };
-        stored::replace_installment(&tx, agreement_id, line.id, &worth, today)?;
+        // Read before the write lock: another counter may have taken it since.
+        if !stored::replace_installment(&tx, agreement_id, line.id, &worth, today)? {
+            return Err(Error::InstallmentClosed(line.id));
+        }
         // The bank must stop collecting the old boleto: written off here if it never
         // saw it, else by the next remittance file.
         if let Some(boleto) = boletos::current_for_installment(&tx, line.id)? {

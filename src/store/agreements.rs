@@ -107,14 +107,24 @@ pub fn insert(conn: &Connection, new: &NewAgreement<'_>) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
-/// Records an installment the agreement replaces and closes it as renegotiated.
+/// Records an installment the agreement replaces and closes it as renegotiated; false
+/// when it was no longer open (paid or renegotiated meanwhile), and nothing was changed.
 pub fn replace_installment(
     conn: &Connection,
     agreement_id: i64,
     installment_id: i64,
     worth: &Debt,
     today: NaiveDate,
-) -> Result<()> {
+) -> Result<bool> {
+    let closed = conn
+        .prepare_cached(
+            "UPDATE installments SET status = 'renegotiated', closed_on = ?2
+             WHERE id = ?1 AND closed_on IS NULL",
+        )?
+        .execute(params![installment_id, date_text(today)])?;
+    if closed == 0 {
+        return Ok(false);
+    }
     conn.prepare_cached(
         "INSERT INTO agreement_debts (agreement_id, installment_id, principal_cents, fine_cents,
              interest_cents)
@@ -127,11 +137,7 @@ pub fn replace_installment(
         worth.fine.cents(),
         worth.interest.cents(),
     ])?;
-    conn.prepare_cached(
-        "UPDATE installments SET status = 'renegotiated', closed_on = ?2 WHERE id = ?1",
-    )?
-    .execute(params![installment_id, date_text(today)])?;
-    Ok(())
+    Ok(true)
 }
 
 pub fn link(
