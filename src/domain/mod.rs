@@ -11,6 +11,7 @@ pub mod installment;
 pub mod money;
 pub mod negotiation;
 pub mod rate;
+pub mod ruler;
 pub mod sale;
 pub mod settings;
 pub mod text;
