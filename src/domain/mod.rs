@@ -14,5 +14,6 @@ pub mod rate;
 pub mod ruler;
 pub mod sale;
 pub mod settings;
+pub mod templates;
 pub mod text;
 pub mod users;
