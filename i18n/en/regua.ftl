@@ -597,3 +597,4 @@ template-deadline = The template gives a deadline under 2 days (“{ $words }”
 template-subject = The subject gives the debt away (“{ $word }”): whoever sees the inbox must not learn of it. Keep the amounts in the body.
 template-placeholder = There is no field {"{"}{ $name }{"}"}. Use: primeiro_nome, loja, cnpj, endereco_loja, telefone_loja, parcelas, total, linha_digitavel, pix_copia_e_cola.
 template-identification = The message must identify the store: include {"{"}loja{"}"}, {"{"}cnpj{"}"} and {"{"}endereco_loja{"}"} (CDC art. 42-A).
+outbox-gave-up = No success after 3 days of trying: { $reason }

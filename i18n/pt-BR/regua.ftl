@@ -597,3 +597,4 @@ template-deadline = O modelo dá um prazo menor que 2 dias (“{ $words }”): o
 template-subject = O assunto revela a dívida (“{ $word }”): quem vê a caixa de entrada não pode saber dela. Deixe os valores no corpo da mensagem.
 template-placeholder = O campo {"{"}{ $name }{"}"} não existe. Use: primeiro_nome, loja, cnpj, endereco_loja, telefone_loja, parcelas, total, linha_digitavel, pix_copia_e_cola.
 template-identification = A mensagem precisa identificar a loja: inclua {"{"}loja{"}"}, {"{"}cnpj{"}"} e {"{"}endereco_loja{"}"} (CDC art. 42-A).
+outbox-gave-up = Sem sucesso depois de 3 dias tentando: { $reason }

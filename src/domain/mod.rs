@@ -10,6 +10,7 @@ pub mod imputation;
 pub mod installment;
 pub mod money;
 pub mod negotiation;
+pub mod outbox;
 pub mod rate;
 pub mod ruler;
 pub mod sale;
