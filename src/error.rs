@@ -85,6 +85,20 @@ pub enum Error {
     NeedsOwner(Vec<String>),
     ReasonRequired,
     AgreementNotFound(i64),
+    /// None of the installments is still owed.
+    NothingToCollect,
+    ContactNotFound(i64),
+    /// The task was already done or cancelled.
+    ContactClosed(i64),
+    MessageNotFound(i64),
+    /// Only a failed or waiting message can be tried again or cancelled.
+    MessageNotChangeable(i64),
+    SmtpNotSetUp,
+    /// The mail server refused or could not be reached; its words follow.
+    Mail(String),
+    /// Another Régua (the app or a scheduled task) is sending the outbox.
+    SenderBusy,
+    Secret(String),
 }
 
 impl Error {
@@ -207,6 +221,21 @@ impl fmt::Display for Error {
             Error::AgreementNotFound(id) => {
                 crate::t!("error-agreement-not-found", id = id.to_string())
             }
+            Error::NothingToCollect => crate::t!("error-nothing-to-collect"),
+            Error::ContactNotFound(id) => {
+                crate::t!("error-contact-not-found", id = id.to_string())
+            }
+            Error::ContactClosed(id) => crate::t!("error-contact-closed", id = id.to_string()),
+            Error::MessageNotFound(id) => {
+                crate::t!("error-message-not-found", id = id.to_string())
+            }
+            Error::MessageNotChangeable(id) => {
+                crate::t!("error-message-not-changeable", id = id.to_string())
+            }
+            Error::SmtpNotSetUp => crate::t!("error-smtp-not-set-up"),
+            Error::Mail(detail) => crate::t!("error-mail", detail = detail.clone()),
+            Error::SenderBusy => crate::t!("error-sender-busy"),
+            Error::Secret(detail) => crate::t!("error-secret", detail = detail.clone()),
         };
         f.write_str(&message)
     }

@@ -10,6 +10,7 @@ pub mod docs;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod mail;
 pub mod services;
 pub mod store;
 #[cfg(feature = "app")]

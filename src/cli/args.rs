@@ -84,6 +84,31 @@ pub enum Command {
     Negotiate(NegotiateAction),
     #[command(subcommand)]
     Agreement(AgreementAction),
+    #[command(subcommand)]
+    Ruler(RulerAction),
+    #[command(subcommand)]
+    Outbox(OutboxAction),
+}
+
+#[derive(Clone, Debug, Subcommand)]
+pub enum RulerAction {
+    Run {
+        #[arg(long, value_name = "HH:MM")]
+        now: Option<String>,
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Clone, Debug, Subcommand)]
+pub enum OutboxAction {
+    Send,
+    List {
+        #[arg(long, value_name = "SITUAÇÃO")]
+        status: Option<String>,
+    },
+    /// Reads the SMTP password from the standard input.
+    Password,
 }
 
 #[derive(Clone, Debug, Subcommand)]

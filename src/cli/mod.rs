@@ -2,6 +2,7 @@
 //! or JSON. Messages come from the Fluent catalogues.
 
 mod args;
+mod collection;
 mod documents;
 mod output;
 
@@ -20,7 +21,7 @@ use crate::store::{self, Database, backup};
 
 pub use args::{
     AgreementAction, BoletoAction, Cli, Command, ConfigAction, CustomerAction, NegotiateAction,
-    PixAction, localized_command,
+    OutboxAction, PixAction, RulerAction, localized_command,
 };
 
 /// Runs the command line with these arguments; returns the process exit code.
@@ -310,6 +311,19 @@ fn execute(cli: &Cli, command: Command, out: &mut dyn Write) -> Result<()> {
             write(
                 out,
                 documents::written(&bytes, &pdf, json, serde_json::json!({}))?,
+            )
+        }
+        Command::Ruler(RulerAction::Run { now, dry_run }) => {
+            let now = collection::moment(today, cli.today.is_some(), now.as_deref())?;
+            let mut db = open(cli)?;
+            let report = services::ruler::run(&mut db, &actor, now, dry_run)?;
+            write(out, collection::ruler_run(&report, json))
+        }
+        Command::Outbox(action) => {
+            let mut db = open(cli)?;
+            write(
+                out,
+                collection::outbox(&mut db, &actor, action, today, json)?,
             )
         }
     }

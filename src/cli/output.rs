@@ -17,7 +17,7 @@ use crate::store::customers::CustomerSummary;
 use crate::t;
 
 /// Columns padded to their widest cell; `right` marks the right-aligned ones.
-fn table(header: &[String], rows: &[Vec<String>], right: &[bool]) -> String {
+pub(super) fn table(header: &[String], rows: &[Vec<String>], right: &[bool]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
@@ -46,7 +46,7 @@ fn table(header: &[String], rows: &[Vec<String>], right: &[bool]) -> String {
     text
 }
 
-fn pretty(value: Value) -> String {
+pub(super) fn pretty(value: Value) -> String {
     serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
 }
 

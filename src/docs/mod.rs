@@ -10,6 +10,7 @@ pub mod extenso;
 pub mod ficha;
 pub mod fonts;
 pub mod itf;
+pub mod letter;
 pub mod model;
 pub mod pix_block;
 pub mod receipt;

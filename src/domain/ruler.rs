@@ -25,7 +25,7 @@ pub enum Channel {
 }
 
 /// The message a step sends, each with its own default text and tone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TemplateKind {
     FriendlyReminder,
@@ -34,6 +34,106 @@ pub enum TemplateKind {
     Formal,
     BeforeBureau,
     ThankYou,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 4] = [
+        Channel::Email,
+        Channel::WhatsApp,
+        Channel::Letter,
+        Channel::Call,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::WhatsApp => "whatsapp",
+            Channel::Letter => "letter",
+            Channel::Call => "call",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Channel> {
+        Self::ALL.into_iter().find(|channel| channel.code() == code)
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            Channel::Email => crate::t!("channel-email"),
+            Channel::WhatsApp => crate::t!("channel-whatsapp"),
+            Channel::Letter => crate::t!("ruler-channel-letter"),
+            Channel::Call => crate::t!("ruler-channel-call"),
+        }
+    }
+}
+
+impl std::fmt::Display for Channel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
+impl TemplateKind {
+    pub const ALL: [TemplateKind; 6] = [
+        TemplateKind::FriendlyReminder,
+        TemplateKind::DueToday,
+        TemplateKind::NotIdentified,
+        TemplateKind::Formal,
+        TemplateKind::BeforeBureau,
+        TemplateKind::ThankYou,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TemplateKind::FriendlyReminder => "friendly_reminder",
+            TemplateKind::DueToday => "due_today",
+            TemplateKind::NotIdentified => "not_identified",
+            TemplateKind::Formal => "formal",
+            TemplateKind::BeforeBureau => "before_bureau",
+            TemplateKind::ThankYou => "thank_you",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<TemplateKind> {
+        Self::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            TemplateKind::FriendlyReminder => crate::t!("template-kind-friendly-reminder"),
+            TemplateKind::DueToday => crate::t!("template-kind-due-today"),
+            TemplateKind::NotIdentified => crate::t!("template-kind-not-identified"),
+            TemplateKind::Formal => crate::t!("template-kind-formal"),
+            TemplateKind::BeforeBureau => crate::t!("template-kind-before-bureau"),
+            TemplateKind::ThankYou => crate::t!("template-kind-thank-you"),
+        }
+    }
+
+    /// The tone the kind's text keeps: friendly before and on the due date, formal after.
+    pub fn tone(self) -> String {
+        match self {
+            TemplateKind::FriendlyReminder | TemplateKind::DueToday | TemplateKind::ThankYou => {
+                crate::t!("tone-friendly")
+            }
+            TemplateKind::NotIdentified => crate::t!("tone-neutral"),
+            TemplateKind::Formal | TemplateKind::BeforeBureau => crate::t!("tone-formal"),
+        }
+    }
+}
+
+impl std::fmt::Display for TemplateKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
+/// "D-5", "D0", "D+10": a step as the store reads it.
+pub fn step_label(offset: i32) -> String {
+    match offset {
+        0 => "D0".to_string(),
+        n if n > 0 => format!("D+{n}"),
+        n => format!("D{n}"),
+    }
 }
 
 /// One step: `offset` days from the due date (−5 is five days before).
@@ -169,6 +269,8 @@ pub struct CustomerState {
     pub has_phone: bool,
     /// Disputed, over-indebtedness procedure or asked not to be contacted.
     pub stopped: bool,
+    /// Lives in a state that forbids collection contacts on Saturdays (RJ, ES, AM).
+    pub saturday_banned: bool,
     /// A promise to pay not yet due stops collection until its date.
     pub promise_due: Option<NaiveDate>,
     pub installments: Vec<OpenInstallment>,
@@ -195,11 +297,105 @@ pub struct PlannedContact {
 }
 
 /// The store's rules for contacting customers.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContactRules {
     pub ruler: Ruler,
     pub window: ContactWindow,
     pub caps: Caps,
+}
+
+/// Why the owner's ruler, window or caps cannot be saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RulerProblem {
+    NoSteps,
+    StepOutOfRange(i32),
+    RepeatedStep(i32),
+    EmptyWindow,
+    /// Later or earlier than rule 10 allows on weekdays.
+    WeekdayOutsideLaw,
+    SaturdayOutsideLaw,
+    /// Looser than rule 11.
+    CapsAboveLaw,
+}
+
+impl std::fmt::Display for RulerProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let message = match self {
+            RulerProblem::NoSteps => crate::t!("ruler-no-steps"),
+            RulerProblem::StepOutOfRange(offset) => crate::t!(
+                "ruler-step-range",
+                offset = offset.to_string(),
+                min = EARLIEST_STEP.to_string(),
+                max = LATEST_STEP.to_string()
+            ),
+            RulerProblem::RepeatedStep(offset) => {
+                crate::t!("ruler-step-repeated", offset = offset.to_string())
+            }
+            RulerProblem::EmptyWindow => crate::t!("ruler-window-empty"),
+            RulerProblem::WeekdayOutsideLaw => crate::t!("ruler-window-weekday"),
+            RulerProblem::SaturdayOutsideLaw => crate::t!("ruler-window-saturday"),
+            RulerProblem::CapsAboveLaw => crate::t!("ruler-caps"),
+        };
+        f.write_str(&message)
+    }
+}
+
+impl std::error::Error for RulerProblem {}
+
+pub const EARLIEST_STEP: i32 = -30;
+pub const LATEST_STEP: i32 = 365;
+
+fn hour(h: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, 0, 0).unwrap_or_default()
+}
+
+impl ContactRules {
+    /// The owner may be stricter than the law, never looser (rules 10 and 11).
+    pub fn validate(&self) -> Result<(), RulerProblem> {
+        if self.ruler.steps.is_empty() {
+            return Err(RulerProblem::NoSteps);
+        }
+        let mut seen = HashSet::new();
+        for step in &self.ruler.steps {
+            if !(EARLIEST_STEP..=LATEST_STEP).contains(&step.offset) {
+                return Err(RulerProblem::StepOutOfRange(step.offset));
+            }
+            if !seen.insert(step.offset) {
+                return Err(RulerProblem::RepeatedStep(step.offset));
+            }
+        }
+        let window = &self.window;
+        if window.weekday_from >= window.weekday_to {
+            return Err(RulerProblem::EmptyWindow);
+        }
+        if window.weekday_from < hour(9) || window.weekday_to > hour(19) {
+            return Err(RulerProblem::WeekdayOutsideLaw);
+        }
+        if let Some((from, to)) = window.saturday {
+            if from >= to {
+                return Err(RulerProblem::EmptyWindow);
+            }
+            if from < hour(8) || to > hour(14) {
+                return Err(RulerProblem::SaturdayOutsideLaw);
+            }
+        }
+        let law = Caps::default();
+        let caps = &self.caps;
+        if caps.per_day == 0
+            || caps.per_day > law.per_day
+            || caps.per_seven_days == 0
+            || caps.per_seven_days > law.per_seven_days
+            || caps.same_channel_hours < law.same_channel_hours
+        {
+            return Err(RulerProblem::CapsAboveLaw);
+        }
+        Ok(())
+    }
+
+    /// The steps sorted by offset, as the planner and the screens expect them.
+    pub fn sort_steps(&mut self) {
+        self.ruler.steps.sort_by_key(|step| step.offset);
+    }
 }
 
 impl CustomerState {
@@ -272,6 +468,9 @@ fn plan_one(
     now: NaiveDateTime,
 ) -> Option<PlannedContact> {
     let today = now.date();
+    if customer.saturday_banned && today.weekday() == Weekday::Sat {
+        return None;
+    }
     // The thank-you comes first: a customer who just paid hears that before anything.
     if let Some(&(payment_id, _)) = customer
         .unthanked_payments
@@ -294,6 +493,7 @@ fn plan_one(
     if customer.stopped || customer.promise_due.is_some_and(|due| due >= today) {
         return None;
     }
+
     // Installments grouped by the latest step that applies to each, not yet done.
     let mut by_step: BTreeMap<i32, (Step, Vec<i64>)> = BTreeMap::new();
     for installment in customer.installments.iter().filter(|i| !i.prescribed) {

@@ -1,6 +1,7 @@
 //! The store's settings and the validated `key = value` view the CLI and the
 //! settings screen edit.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,8 @@ use super::customer::{
 use super::document::{TaxId, TaxIdError};
 use super::negotiation::{NegotiationPolicy, PolicyProblem};
 use super::rate::{BasisPoints, RateParseError};
+use super::ruler::{ContactRules, RulerProblem, TemplateKind};
+use super::templates::{Template, TemplateProblem};
 use super::text::tidy;
 use crate::boleto::pix_key::PixKey;
 
@@ -223,6 +226,84 @@ pub struct Settings {
     /// The owner's limits for renegotiation.
     #[serde(default)]
     pub negotiation: NegotiationPolicy,
+    /// The collection ruler: steps, contact window and caps.
+    #[serde(default)]
+    pub collection: ContactRules,
+    /// The owner's own texts; a kind not here uses its default.
+    #[serde(default)]
+    pub templates: BTreeMap<TemplateKind, Template>,
+    #[serde(default)]
+    pub smtp: SmtpSettings,
+}
+
+/// How the connection to the mail server is protected.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SmtpSecurity {
+    /// Port 587: plain connection upgraded to TLS before anything is said.
+    #[default]
+    StartTls,
+    /// Port 465: TLS from the first byte.
+    Tls,
+}
+
+impl SmtpSecurity {
+    pub fn code(self) -> &'static str {
+        match self {
+            SmtpSecurity::StartTls => "starttls",
+            SmtpSecurity::Tls => "tls",
+        }
+    }
+
+    pub const ALL: [SmtpSecurity; 2] = [SmtpSecurity::StartTls, SmtpSecurity::Tls];
+
+    pub fn from_code(code: &str) -> Option<SmtpSecurity> {
+        match code.trim().to_lowercase().as_str() {
+            "starttls" => Some(SmtpSecurity::StartTls),
+            "tls" | "ssl" => Some(SmtpSecurity::Tls),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for SmtpSecurity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SmtpSecurity::StartTls => "STARTTLS (587)",
+            SmtpSecurity::Tls => "TLS (465)",
+        })
+    }
+}
+
+/// The store's mail server. The password is kept apart (the OS keyring), never here.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub security: SmtpSecurity,
+    pub user: String,
+    /// A certificate authority to trust besides the public ones (a server inside
+    /// the store's network), as a PEM file.
+    #[serde(default)]
+    pub ca_file: String,
+}
+
+impl Default for SmtpSettings {
+    fn default() -> SmtpSettings {
+        SmtpSettings {
+            host: String::new(),
+            port: 587,
+            security: SmtpSecurity::StartTls,
+            user: String::new(),
+            ca_file: String::new(),
+        }
+    }
+}
+
+impl SmtpSettings {
+    pub fn is_set(&self) -> bool {
+        !self.host.trim().is_empty()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -237,6 +318,9 @@ pub enum ConfigError {
     Band(BandError),
     Holiday(HolidayError),
     Negotiation(PolicyProblem),
+    Ruler(RulerProblem),
+    Template(TemplateKind, TemplateProblem),
+    SmtpSecurity(String),
 }
 
 impl fmt::Display for ConfigError {
@@ -263,6 +347,11 @@ impl fmt::Display for ConfigError {
             ConfigError::Band(error) => error.fmt(f),
             ConfigError::Holiday(error) => error.fmt(f),
             ConfigError::Negotiation(error) => error.fmt(f),
+            ConfigError::Ruler(error) => error.fmt(f),
+            ConfigError::Template(kind, problem) => write!(f, "{kind}: {problem}"),
+            ConfigError::SmtpSecurity(value) => {
+                f.write_str(&crate::t!("smtp-security-unknown", value = value.clone()))
+            }
         }
     }
 }
@@ -271,7 +360,7 @@ impl std::error::Error for ConfigError {}
 
 impl Settings {
     /// Every key `get` and `set` know, besides `bands.N.label|color|from|to`.
-    pub const KEYS: [&'static str; 22] = [
+    pub const KEYS: [&'static str; 27] = [
         "store.legal_name",
         "store.trade_name",
         "store.cnpj",
@@ -292,6 +381,11 @@ impl Settings {
         "bands.prescribed.color",
         "holidays",
         "negotiation",
+        "ruler",
+        "smtp.host",
+        "smtp.port",
+        "smtp.security",
+        "smtp.user",
         "bands.N.label|color",
         "bands.N.from|to",
     ];
@@ -348,6 +442,11 @@ impl Settings {
             "bands.prescribed.color" => self.bands.prescribed_color.clone(),
             "holidays" => Holiday::format_list(&self.holidays),
             "negotiation" => serde_json::to_string(&self.negotiation).unwrap_or_default(),
+            "ruler" => serde_json::to_string(&self.collection).unwrap_or_default(),
+            "smtp.host" => self.smtp.host.clone(),
+            "smtp.port" => self.smtp.port.to_string(),
+            "smtp.security" => self.smtp.security.code().to_string(),
+            "smtp.user" => self.smtp.user.clone(),
             _ => {
                 let (band, field) = self.band_key(key)?;
                 match field {
@@ -387,13 +486,34 @@ impl Settings {
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), ConfigError> {
         let mut next = self.clone();
         next.apply(key, value)?;
-        next.charges.validate().map_err(ConfigError::Policy)?;
-        next.bands.validate().map_err(ConfigError::Band)?;
-        next.negotiation
-            .validate()
-            .map_err(ConfigError::Negotiation)?;
+        next.validate_sections()?;
         *self = next;
         Ok(())
+    }
+
+    /// The checks every saved section passes: the legal caps, bands, negotiation limits,
+    /// the ruler's window and caps, and the templates.
+    pub fn validate_sections(&self) -> Result<(), ConfigError> {
+        self.charges.validate().map_err(ConfigError::Policy)?;
+        self.bands.validate().map_err(ConfigError::Band)?;
+        self.negotiation
+            .validate()
+            .map_err(ConfigError::Negotiation)?;
+        self.collection.validate().map_err(ConfigError::Ruler)?;
+        for (kind, template) in &self.templates {
+            if let Some(problem) = template.problems().into_iter().next() {
+                return Err(ConfigError::Template(*kind, problem));
+            }
+        }
+        Ok(())
+    }
+
+    /// The text the ruler sends for `kind`: the owner's, else the default.
+    pub fn template(&self, kind: TemplateKind) -> Template {
+        self.templates
+            .get(&kind)
+            .cloned()
+            .unwrap_or_else(|| Template::default_for(kind))
     }
 
     fn apply(&mut self, key: &str, value: &str) -> Result<(), ConfigError> {
@@ -465,6 +585,25 @@ impl Settings {
                 self.negotiation = serde_json::from_str(value)
                     .map_err(|error| ConfigError::BadJson(error.to_string()))?
             }
+            "ruler" => {
+                let mut rules: ContactRules = serde_json::from_str(value)
+                    .map_err(|error| ConfigError::BadJson(error.to_string()))?;
+                rules.sort_steps();
+                self.collection = rules;
+            }
+            "smtp.host" => self.smtp.host = text,
+            "smtp.port" => {
+                self.smtp.port = text
+                    .parse::<u16>()
+                    .ok()
+                    .filter(|port| *port > 0)
+                    .ok_or_else(|| ConfigError::NotWholeNumber(text.clone()))?
+            }
+            "smtp.security" => {
+                self.smtp.security = SmtpSecurity::from_code(&text)
+                    .ok_or_else(|| ConfigError::SmtpSecurity(text.clone()))?
+            }
+            "smtp.user" => self.smtp.user = text,
             _ => {
                 let index = Self::band_index(key, self.bands.bands.len())?;
                 let band = &mut self.bands.bands[index];

@@ -11,12 +11,16 @@ pub mod day_end;
 pub mod demo;
 pub mod documents;
 pub mod files;
+pub mod messages;
 pub mod negotiation;
+pub mod outbox;
 pub mod payments;
 pub mod preferences;
 pub mod promises;
+pub mod ruler;
 pub mod sales;
 pub mod settings;
+pub mod tasks;
 pub mod users;
 
 use crate::domain::users::Role;

@@ -115,6 +115,23 @@ pub fn record(
     note: &str,
     today: NaiveDate,
 ) -> Result<i64> {
+    check(db, customer_id, due_on, amount, note, today)?;
+    let tx = db.transaction()?;
+    let id = insert(&tx, actor, customer_id, due_on, amount, note, today)?;
+    tx.commit()?;
+    Ok(id)
+}
+
+/// Refuses a promise that is not positive, in the past, too far, longer than a note
+/// may be, or above what the customer owes today.
+pub(crate) fn check(
+    db: &Database,
+    customer_id: i64,
+    due_on: NaiveDate,
+    amount: Money,
+    note: &str,
+    today: NaiveDate,
+) -> Result<()> {
     let refuse = |error: PromiseError| Err(Error::BadArgument(error.to_string()));
     if !amount.is_positive() {
         return refuse(PromiseError::NotPositive);
@@ -125,29 +142,40 @@ pub fn record(
     if due_on > today + Duration::days(MAX_DAYS_AHEAD) {
         return refuse(PromiseError::TooFar);
     }
-    let note = note.trim();
-    if note.chars().count() > MAX_NOTE {
+    if note.trim().chars().count() > MAX_NOTE {
         return refuse(PromiseError::NoteTooLong);
     }
     let owed = customers::statement(db, customer_id, today)?.totals.total;
     if amount > owed {
         return refuse(PromiseError::MoreThanOwed(owed));
     }
-    let tx = db.transaction()?;
+    Ok(())
+}
+
+/// Writes a promise already checked, with its audit row, inside the caller's transaction.
+pub(crate) fn insert(
+    tx: &rusqlite::Connection,
+    actor: &Actor,
+    customer_id: i64,
+    due_on: NaiveDate,
+    amount: Money,
+    note: &str,
+    today: NaiveDate,
+) -> Result<i64> {
     let id = stored::insert(
-        &tx,
+        tx,
         &NewPromise {
             customer_id,
             made_on: today,
             due_on,
             amount,
-            note,
+            note: note.trim(),
             actor: actor.name(),
             created_at: &now_text(),
         },
     )?;
     audit::record(
-        &tx,
+        tx,
         actor.name(),
         "promise.record",
         "payment_promise",
@@ -158,7 +186,6 @@ pub fn record(
             "amount_cents": amount.cents(),
         }),
     )?;
-    tx.commit()?;
     Ok(id)
 }
 

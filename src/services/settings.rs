@@ -1,6 +1,8 @@
 //! Reading and changing the store's settings.
 
+use crate::domain::ruler::TemplateKind;
 use crate::domain::settings::{ConfigError, Settings, StoreErrors, StoreInput, StoreProfile};
+use crate::domain::templates::Template;
 use crate::error::{Error, Result};
 use crate::services::Actor;
 use crate::store::{Database, audit, settings as stored};
@@ -96,11 +98,8 @@ pub(crate) fn save_store(
 /// the bands first; refused, nothing is saved.
 pub fn replace(db: &mut Database, actor: &Actor, new: &Settings) -> Result<()> {
     actor.require_owner()?;
-    new.negotiation
-        .validate()
-        .map_err(ConfigError::Negotiation)?;
     new.charges.validate()?;
-    new.bands.validate().map_err(ConfigError::Band)?;
+    new.validate_sections()?;
     let tx = db.transaction()?;
     let before = stored::load(&tx)?;
     let old: std::collections::HashMap<String, String> = before.entries().into_iter().collect();
@@ -118,6 +117,40 @@ pub fn replace(db: &mut Database, actor: &Actor, new: &Settings) -> Result<()> {
         "settings",
         None,
         &serde_json::json!({ "changed": changed }),
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Saves the owner's text for one kind of message, refusing one the law forbids
+/// (threats, insults, shouting, short deadlines, a subject that states the debt); `None`
+/// goes back to the default text.
+pub fn set_template(
+    db: &mut Database,
+    actor: &Actor,
+    kind: TemplateKind,
+    template: Option<&Template>,
+) -> Result<()> {
+    actor.require_owner()?;
+    if let Some(template) = template
+        && let Some(problem) = template.problems().into_iter().next()
+    {
+        return Err(ConfigError::Template(kind, problem).into());
+    }
+    let tx = db.transaction()?;
+    let mut settings = stored::load(&tx)?;
+    match template {
+        Some(template) => settings.templates.insert(kind, template.clone()),
+        None => settings.templates.remove(&kind),
+    };
+    stored::save(&tx, &settings)?;
+    audit::record(
+        &tx,
+        actor.name(),
+        "settings.template",
+        "settings",
+        None,
+        &serde_json::json!({ "kind": kind.code(), "default": template.is_none() }),
     )?;
     tx.commit()?;
     Ok(())

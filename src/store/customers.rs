@@ -242,3 +242,9 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<CustomerSummary> {
         state: row.get(4)?,
     })
 }
+
+/// Marks the customer's debt as disputed, which stops collection until a person
+/// resolves it. Returns false if there is no such id.
+pub fn set_disputed(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.execute("UPDATE customers SET disputed = 1 WHERE id = ?1", [id])? == 1)
+}

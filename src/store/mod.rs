@@ -7,9 +7,12 @@ pub mod boletos;
 pub mod contacts;
 pub mod customers;
 pub mod ledger;
+pub mod locks;
+pub mod outbox;
 pub mod payments;
 pub mod promises;
 pub mod reports;
+pub mod ruler;
 pub mod sales;
 pub mod settings;
 pub mod users;
@@ -29,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v2.sql"),
     include_str!("schema_v3.sql"),
     include_str!("schema_v4.sql"),
+    include_str!("schema_v5.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

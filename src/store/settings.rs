@@ -5,7 +5,16 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::domain::settings::Settings;
 use crate::error::Result;
 
-const SECTIONS: [&str; 5] = ["store", "charges", "bands", "holidays", "negotiation"];
+const SECTIONS: [&str; 8] = [
+    "store",
+    "charges",
+    "bands",
+    "holidays",
+    "negotiation",
+    "collection",
+    "templates",
+    "smtp",
+];
 
 /// The stored settings; defaults for any section never saved or no longer readable.
 pub fn load(conn: &Connection) -> Result<Settings> {
@@ -26,6 +35,9 @@ pub fn load(conn: &Connection) -> Result<Settings> {
             "negotiation" => {
                 settings.negotiation = serde_json::from_str(&value).unwrap_or_default()
             }
+            "collection" => settings.collection = serde_json::from_str(&value).unwrap_or_default(),
+            "templates" => settings.templates = serde_json::from_str(&value).unwrap_or_default(),
+            "smtp" => settings.smtp = serde_json::from_str(&value).unwrap_or_default(),
             _ => settings.holidays = serde_json::from_str(&value).unwrap_or_default(),
         }
     }
@@ -39,6 +51,9 @@ pub fn save(conn: &Connection, settings: &Settings) -> Result<()> {
         serde_json::to_string(&settings.bands),
         serde_json::to_string(&settings.holidays),
         serde_json::to_string(&settings.negotiation),
+        serde_json::to_string(&settings.collection),
+        serde_json::to_string(&settings.templates),
+        serde_json::to_string(&settings.smtp),
     ];
     for (section, value) in SECTIONS.iter().zip(values) {
         let value = value.unwrap_or_default();

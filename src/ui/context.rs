@@ -149,3 +149,18 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d"))
         .ok()
 }
+
+/// "seg 07/12": the short weekday and the date.
+pub fn weekday_label(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    let day = match date.weekday() {
+        chrono::Weekday::Mon => crate::t!("weekday-mon"),
+        chrono::Weekday::Tue => crate::t!("weekday-tue"),
+        chrono::Weekday::Wed => crate::t!("weekday-wed"),
+        chrono::Weekday::Thu => crate::t!("weekday-thu"),
+        chrono::Weekday::Fri => crate::t!("weekday-fri"),
+        chrono::Weekday::Sat => crate::t!("weekday-sat"),
+        chrono::Weekday::Sun => crate::t!("weekday-sun"),
+    };
+    format!("{day} {}", date.format("%d/%m"))
+}

@@ -1,9 +1,11 @@
 //! The desktop app (iced). Each screen is a module with its own State, Message,
 //! update and view; the root routes between them and owns what they share.
 
+pub mod background;
 pub mod context;
 pub mod print;
 pub mod screen;
+pub mod system;
 pub mod theme;
 pub mod widget;
 
@@ -17,8 +19,8 @@ use iced::{Element, Event, Length, Subscription, Task, event, window};
 pub use context::Context;
 pub use screen::Route;
 use screen::{
-    Outcome, board, counter, customer, customer_form, customers, day_end, negotiate, payment, sale,
-    settings, welcome,
+    Outcome, board, counter, customer, customer_form, customers, day_end, negotiate, outbox,
+    payment, sale, settings, today, welcome,
 };
 
 use crate::error::Result;
@@ -28,6 +30,8 @@ pub struct App {
     pub context: Context,
     screen: Screen,
     notice: Option<Notice>,
+    /// What the ruler's last round did, for the sidebar.
+    round: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,8 +50,10 @@ pub enum Screen {
     Payment(payment::State),
     Negotiate(negotiate::State),
     Board(board::State),
+    Today(today::State),
+    Outbox(outbox::State),
     DayEnd(day_end::State),
-    Settings(settings::State),
+    Settings(Box<settings::State>),
 }
 
 #[derive(Clone, Debug)]
@@ -65,8 +71,13 @@ pub enum Message {
     Payment(payment::Message),
     Negotiate(negotiate::Message),
     Board(board::Message),
+    Today(today::Message),
+    Outbox(outbox::Message),
     DayEnd(day_end::Message),
     Settings(settings::Message),
+    /// Time for the ruler's round.
+    Tick,
+    Round(std::result::Result<String, String>),
 }
 
 /// Opens the app on the database at `path`, acting as of `today` (the clock's if none).
@@ -92,7 +103,7 @@ impl App {
     pub fn boot(path: PathBuf, today: Option<NaiveDate>) -> (App, Task<Message>) {
         match Self::new(path, today) {
             Ok(app) => {
-                let task = app.screen_start();
+                let task = Task::batch([app.screen_start(), app.round()]);
                 (app, task)
             }
             Err(error) => {
@@ -101,6 +112,7 @@ impl App {
                     screen: Screen::Welcome(welcome::State::failed(error.to_string())),
                     context,
                     notice: None,
+                    round: None,
                 };
                 (app, Task::none())
             }
@@ -130,7 +142,25 @@ impl App {
             context,
             screen,
             notice: None,
+            round: None,
         })
+    }
+
+    /// The ruler's round in the background, once the store exists.
+    fn round(&self) -> Task<Message> {
+        let set_up = !self.context.settings.store.legal_name.is_empty();
+        if !self.context.is_ready() || !set_up {
+            return Task::none();
+        }
+        background::run(
+            self.context.path().to_path_buf(),
+            self.context.today,
+            Message::Round,
+        )
+    }
+
+    pub fn round_status(&self) -> Option<&str> {
+        self.round.as_deref()
     }
 
     pub fn title(&self) -> String {
@@ -151,12 +181,14 @@ impl App {
     }
 
     fn subscription(&self) -> Subscription<Message> {
-        event::listen_with(|event, _status, _window: window::Id| match event {
+        let keys = event::listen_with(|event, _status, _window: window::Id| match event {
             Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
                 Some(Message::Key(key, modifiers))
             }
             _ => None,
-        })
+        });
+        let rounds = iced::time::every(background::EVERY).map(|_| Message::Tick);
+        Subscription::batch([keys, rounds])
     }
 
     /// The work a screen does as it opens (focus, loading).
@@ -170,6 +202,7 @@ impl App {
             Screen::Sale(_) => sale::start().map(Message::Sale),
             Screen::Payment(_) => payment::start().map(Message::Payment),
             Screen::DayEnd(state) => state.start(&self.context).map(Message::DayEnd),
+            Screen::Today(state) => state.start(&self.context).map(Message::Today),
             _ => Task::none(),
         }
     }
@@ -199,8 +232,10 @@ impl App {
             Route::Payment(id) => payment::State::new(context, id).map(Screen::Payment),
             Route::Negotiate(id) => negotiate::State::new(context, id).map(Screen::Negotiate),
             Route::Board => Ok(Screen::Board(board::State::new(context))),
+            Route::Today => Ok(Screen::Today(today::State::new())),
+            Route::Outbox => Ok(Screen::Outbox(outbox::State::new(context))),
             Route::DayEnd => Ok(Screen::DayEnd(day_end::State::new(context))),
-            Route::Settings => Ok(Screen::Settings(settings::State::new(context))),
+            Route::Settings => Ok(Screen::Settings(Box::new(settings::State::new(context)))),
         };
         match opened {
             Ok(screen) => {
@@ -295,6 +330,31 @@ impl App {
                 }
                 _ => Task::none(),
             },
+            Message::Today(message) => match &mut self.screen {
+                Screen::Today(state) => {
+                    let outcome = state.update(&mut self.context, message);
+                    self.apply(outcome, Message::Today)
+                }
+                _ => Task::none(),
+            },
+            Message::Outbox(message) => match &mut self.screen {
+                Screen::Outbox(state) => {
+                    let outcome = state.update(&mut self.context, message);
+                    self.apply(outcome, Message::Outbox)
+                }
+                _ => Task::none(),
+            },
+            Message::Tick => {
+                self.context.refresh_today();
+                self.round()
+            }
+            Message::Round(result) => {
+                self.round = Some(match result {
+                    Ok(summary) => summary,
+                    Err(error) => crate::t!("ruler-round-failed", error = error),
+                });
+                Task::none()
+            }
             Message::DayEnd(message) => match &mut self.screen {
                 Screen::DayEnd(state) => {
                     let outcome = state.update(&mut self.context, message);
@@ -355,6 +415,7 @@ impl App {
             Key::Named(Named::F2) => Some(Route::Customers),
             Key::Named(Named::F3) => Some(Route::Board),
             Key::Named(Named::F4) => Some(Route::DayEnd),
+            Key::Named(Named::F5) => Some(Route::Today),
             Key::Named(Named::F9) => Some(Route::Settings),
             _ => None,
         };
@@ -418,7 +479,10 @@ impl App {
             Screen::Sale(state) => Some(Route::Customer(state.customer_id())),
             Screen::Payment(state) => Some(Route::Customer(state.customer_id())),
             Screen::Negotiate(state) => Some(Route::Customer(state.customer_id())),
-            Screen::DayEnd(_) | Screen::Settings(_) | Screen::Customers(_) => Some(Route::Board),
+            Screen::DayEnd(_) | Screen::Settings(_) | Screen::Customers(_) | Screen::Today(_) => {
+                Some(Route::Board)
+            }
+            Screen::Outbox(_) => Some(Route::Today),
             Screen::Board(_) | Screen::Welcome(_) | Screen::Counter(_) => None,
         }
     }
@@ -435,6 +499,8 @@ impl App {
             Screen::Payment(state) => state.view(context).map(Message::Payment),
             Screen::Negotiate(state) => state.view(context).map(Message::Negotiate),
             Screen::Board(state) => state.view(context).map(Message::Board),
+            Screen::Today(state) => state.view(context).map(Message::Today),
+            Screen::Outbox(state) => state.view(context).map(Message::Outbox),
             Screen::DayEnd(state) => state.view(context).map(Message::DayEnd),
             Screen::Settings(state) => state.view(context).map(Message::Settings),
         };
@@ -486,6 +552,7 @@ impl App {
                         | Screen::Payment(_),
                     Route::Customers
                 ) | (Screen::Board(_), Route::Board)
+                    | (Screen::Today(_) | Screen::Outbox(_), Route::Today)
                     | (Screen::DayEnd(_), Route::DayEnd)
                     | (Screen::Settings(_), Route::Settings)
             )
@@ -493,6 +560,7 @@ impl App {
         let entries = [
             (Route::Board, crate::t!("nav-board"), "F3"),
             (Route::Customers, crate::t!("nav-customers"), "F2"),
+            (Route::Today, crate::t!("nav-today"), "F5"),
             (Route::DayEnd, crate::t!("nav-day-end"), "F4"),
             (Route::Settings, crate::t!("nav-settings"), "F9"),
         ];
@@ -561,6 +629,13 @@ impl App {
                 .size(theme::SMALL)
                 .color(iced::Color::from_rgb(0.8, 0.85, 0.9)),
         );
+        if let Some(round) = &self.round {
+            items = items.push(
+                text(round.clone())
+                    .size(theme::SMALL)
+                    .color(iced::Color::from_rgb(0.8, 0.85, 0.9)),
+            );
+        }
         container(items)
             .height(Length::Fill)
             .style(theme::sidebar)

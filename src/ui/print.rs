@@ -28,21 +28,7 @@ pub fn save_and_open(
     let path = folder.join(file_name);
     write_whole(&path, bytes)?;
     if open {
-        open_in_viewer(&path);
+        crate::ui::system::open_external(&path);
     }
     Ok(path)
-}
-
-/// Best effort: without a viewer the file is still saved and its path shown.
-fn open_in_viewer(path: &Path) {
-    #[cfg(target_os = "windows")]
-    let command = std::process::Command::new("cmd")
-        .args(["/C", "start", ""])
-        .arg(path)
-        .spawn();
-    #[cfg(target_os = "macos")]
-    let command = std::process::Command::new("open").arg(path).spawn();
-    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
-    let command = std::process::Command::new("xdg-open").arg(path).spawn();
-    let _ = command;
 }

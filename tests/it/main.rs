@@ -4,6 +4,8 @@
 mod agreements;
 mod backup;
 mod cli;
+mod collection;
+mod collection_timings;
 mod counter;
 mod database;
 mod document_timings;
@@ -13,7 +15,10 @@ mod negotiation;
 mod pdf;
 mod printing;
 mod reports;
+mod smtp_server;
 mod support;
+#[cfg(feature = "app")]
+mod today_ui;
 #[cfg(feature = "app")]
 mod ui;
 mod users;

@@ -8,11 +8,16 @@ pub mod customers;
 pub mod day_end;
 pub mod negotiate;
 pub mod negotiation_policy;
+pub mod outbox;
 pub mod payment;
 pub mod people;
+pub mod ruler_form;
 pub mod sale;
 pub mod settings;
+pub mod smtp_form;
 pub mod store_form;
+pub mod templates_form;
+pub mod today;
 pub mod welcome;
 
 use iced::Task;
@@ -32,6 +37,9 @@ pub enum Route {
     /// The negotiation wizard for a customer.
     Negotiate(i64),
     Board,
+    /// Hoje: the ruler's contacts of the day and the days ahead.
+    Today,
+    Outbox,
     DayEnd,
     Settings,
 }

@@ -6,7 +6,7 @@ use iced::{Alignment, Element, Length};
 
 use super::Outcome;
 use super::store_form::{self, Edit};
-use super::{negotiation_policy, people};
+use super::{negotiation_policy, people, ruler_form, smtp_form, templates_form};
 use crate::boleto::account::{AccountField, AccountInput, Bank};
 use crate::domain::band::BandDefinition;
 use crate::domain::calendar::Holiday;
@@ -41,6 +41,9 @@ pub struct State {
     account_errors: Vec<(AccountField, String)>,
     policy: negotiation_policy::Form,
     people: people::Form,
+    ruler: ruler_form::Form,
+    templates: templates_form::Form,
+    smtp: smtp_form::Form,
 }
 
 #[derive(Clone, Debug)]
@@ -65,6 +68,9 @@ pub enum Message {
     SaveAccount,
     Policy(negotiation_policy::Edit),
     People(people::Message),
+    Ruler(ruler_form::Edit),
+    Templates(templates_form::Message),
+    Smtp(smtp_form::Message),
 }
 
 impl State {
@@ -98,7 +104,18 @@ impl State {
             account_errors: Vec::new(),
             policy: negotiation_policy::Form::from_policy(&settings.negotiation),
             people: people::Form::new(context),
+            ruler: ruler_form::Form::from_rules(&settings.collection),
+            templates: templates_form::Form::new(context),
+            smtp: smtp_form::Form::new(context),
         }
+    }
+
+    pub fn templates(&self) -> &templates_form::Form {
+        &self.templates
+    }
+
+    pub fn smtp(&self) -> &smtp_form::Form {
+        &self.smtp
     }
 
     pub fn errors(&self) -> &[String] {
@@ -136,6 +153,13 @@ impl State {
             Message::Wallet(value) => self.account.wallet = value,
             Message::SaveAccount => return self.save_account(context),
             Message::Policy(edit) => self.policy.apply(edit),
+            Message::Ruler(edit) => self.ruler.apply(edit),
+            Message::Templates(message) => {
+                if let Some(notice) = self.templates.update(context, message) {
+                    return Outcome::Notice(notice);
+                }
+            }
+            Message::Smtp(message) => self.smtp.update(context, message),
             Message::People(message) => {
                 if let Some(notice) = self.people.update(context, message) {
                     return Outcome::Notice(notice);
@@ -204,6 +228,10 @@ impl State {
                 Ok(()) => settings.negotiation = policy,
                 Err(problem) => self.errors.push(problem.to_string()),
             },
+            Err(errors) => self.errors.extend(errors),
+        }
+        match self.ruler.collect() {
+            Ok(rules) => settings.collection = rules,
             Err(errors) => self.errors.extend(errors),
         }
         (self.errors.is_empty() && self.store_errors.is_empty()).then_some(settings)
@@ -442,6 +470,11 @@ impl State {
             .push(widget::card(charges))
             .push(widget::card(bands))
             .push(widget::card(self.policy.view().map(Message::Policy)))
+            .push(widget::card(self.ruler.view().map(Message::Ruler)))
+            .push(widget::card(
+                self.templates.view(editable).map(Message::Templates),
+            ))
+            .push(widget::card(self.smtp.view(editable).map(Message::Smtp)))
             .push(widget::card(
                 self.people.view(editable).map(Message::People),
             ))
