@@ -472,10 +472,12 @@ fn plan_one(
         return None;
     }
     // The thank-you comes first: a customer who just paid hears that before anything.
+    // One thank-you covers every payment so far; its receipt is the latest one's.
     if let Some(&(payment_id, _)) = customer
         .unthanked_payments
         .iter()
-        .find(|(_, paid_on)| today <= calendar.next_business_day(*paid_on))
+        .filter(|(_, paid_on)| today <= calendar.next_business_day(*paid_on))
+        .max_by_key(|(id, paid_on)| (*paid_on, *id))
     {
         let channel = [Channel::Email, Channel::WhatsApp]
             .into_iter()
@@ -552,8 +554,11 @@ pub fn record(customers: &mut [CustomerState], planned: &[PlannedContact]) {
                 customer.done.insert((*id, offset));
             }
         }
-        if let Some(payment) = contact.payment_id {
-            customer.unthanked_payments.retain(|(id, _)| *id != payment);
+        if contact.payment_id.is_some() {
+            let day = contact.scheduled_at.date();
+            customer
+                .unthanked_payments
+                .retain(|(_, paid_on)| *paid_on > day);
         }
     }
 }

@@ -95,49 +95,50 @@ fn in_keyring<T: Send + 'static>(
     .map_err(|_| Error::Secret("keyring".into()))?
 }
 
-/// Saves `password` for `account`; returns where it went.
+/// Saves `password` for `account`; returns where it went. A keyring that refuses (locked,
+/// no collection) sends it to the file, as a PC without one would.
 pub fn save(database: &Path, account: &str, password: &str) -> Result<Vault> {
-    let vault = Vault::for_database(database);
-    match &vault {
-        Vault::Keyring => {
-            let password = password.to_string();
-            in_keyring(account, move |entry| entry.set_password(&password))?;
+    let file = fallback_path(database);
+    if Vault::for_database(database).is_keyring() {
+        let secret = password.to_string();
+        if in_keyring(account, move |entry| entry.set_password(&secret)).is_ok() {
+            // No copy left behind in plain text from before the keyring was there.
+            if file.exists() {
+                std::fs::remove_file(&file).map_err(|e| Error::io(&file, e))?;
+            }
+            return Ok(Vault::Keyring);
         }
-        Vault::File(path) => write_file(
-            path,
-            &FileSecret {
-                account: account.to_string(),
-                password: password.to_string(),
-            },
-        )?,
     }
-    Ok(vault)
+    write_file(
+        &file,
+        &FileSecret {
+            account: account.to_string(),
+            password: password.to_string(),
+        },
+    )?;
+    Ok(Vault::File(file))
 }
 
-/// The password saved for `account`, if any.
+/// The password saved for `account`, if any: the keyring's, else the file's.
 pub fn load(database: &Path, account: &str) -> Result<Option<String>> {
-    match Vault::for_database(database) {
-        Vault::Keyring => {
-            match in_keyring(account, |entry| match entry.get_password() {
-                Ok(password) => Ok(Some(password)),
-                Err(keyring_core::Error::NoEntry) => Ok(None),
-                Err(error) => Err(error),
-            }) {
-                Ok(found) => Ok(found),
-                Err(error) => Err(error),
-            }
-        }
-        Vault::File(path) => {
-            let text = match std::fs::read_to_string(&path) {
-                Ok(text) => text,
-                Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-                Err(error) => return Err(Error::io(path, error)),
-            };
-            let secret: FileSecret =
-                serde_json::from_str(&text).map_err(|e| Error::Secret(e.to_string()))?;
-            Ok((secret.account == account).then_some(secret.password))
-        }
+    if Vault::for_database(database).is_keyring()
+        && let Ok(Some(password)) = in_keyring(account, |entry| match entry.get_password() {
+            Ok(password) => Ok(Some(password)),
+            Err(keyring_core::Error::NoEntry) => Ok(None),
+            Err(error) => Err(error),
+        })
+    {
+        return Ok(Some(password));
     }
+    let path = fallback_path(database);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(Error::io(path, error)),
+    };
+    let secret: FileSecret =
+        serde_json::from_str(&text).map_err(|e| Error::Secret(e.to_string()))?;
+    Ok((secret.account == account).then_some(secret.password))
 }
 
 fn write_file(path: &Path, secret: &FileSecret) -> Result<()> {

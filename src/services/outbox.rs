@@ -269,8 +269,25 @@ fn send_one(
         tx.commit()?;
         return Ok(());
     }
-    let attachments = render(db, message, today)?;
     let attempts = message.attempts + 1;
+    let attachments = match render(db, message, today) {
+        Ok(attachments) => attachments,
+        // A document that cannot be drawn will not be drawn by waiting: say why and go on.
+        Err(error) => {
+            stored::update(
+                db.conn(),
+                message.id,
+                &movable,
+                OutboxStatus::Failed,
+                attempts,
+                None,
+                Some(&error.to_string()),
+                None,
+            )?;
+            report.failed += 1;
+            return Ok(());
+        }
+    };
     // Marked before it goes: a crash from here on sends it once more, same Message-ID.
     if !stored::update(
         db.conn(),

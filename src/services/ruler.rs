@@ -239,21 +239,24 @@ pub fn run(
         let Some(customer) = data.get(&contact.customer_id) else {
             continue;
         };
-        let about = match contact.payment_id {
-            Some(payment) => Subject::Payment(payment),
-            None => Subject::Installments(&contact.installment_ids),
-        };
-        let template = settings.template(contact.template);
-        let composed =
-            match messages::compose(&tx, &settings, &customer.name, &template, about, now.date()) {
-                Ok(composed) => composed,
-                Err(crate::error::Error::NothingToCollect) => {
-                    report.skipped += 1;
-                    continue;
-                }
-                Err(error) => return Err(error),
-            };
         let email = contact.channel == Channel::Email;
+        // An e-mail's text is made now, to be stored; a clerk's task shows its text
+        // with the figures of the moment it is done.
+        let composed = if email {
+            let about = match contact.payment_id {
+                Some(payment) => Subject::Payment(payment),
+                None => Subject::Installments(&contact.installment_ids),
+            };
+            let template = settings.template(contact.template);
+            match messages::compose(&tx, &settings, &customer.name, &template, about, now.date()) {
+                Ok(composed) => Some(composed),
+                // Nothing owed any more: recorded as cancelled so no run plans it again.
+                Err(crate::error::Error::NothingToCollect) => None,
+                Err(error) => return Err(error),
+            }
+        } else {
+            None
+        };
         let contact_id = stored::insert(
             &tx,
             &NewContact {
@@ -264,15 +267,15 @@ pub fn run(
                 scheduled_at: contact.scheduled_at,
                 payment_id: contact.payment_id,
                 installment_ids: &contact.installment_ids,
-                state: if email {
-                    ContactState::Queued
-                } else {
-                    ContactState::Open
+                state: match (email, &composed) {
+                    (true, Some(_)) => ContactState::Queued,
+                    (true, None) => ContactState::Cancelled,
+                    (false, _) => ContactState::Open,
                 },
                 created_at: &created_at,
             },
         )?;
-        if email {
+        if let Some(composed) = composed {
             outbox::insert(
                 &tx,
                 &outbox::NewMessage {
@@ -288,6 +291,9 @@ pub fn run(
                 },
             )?;
             report.queued += 1;
+        } else if email {
+            report.skipped += 1;
+            continue;
         } else {
             report.tasks += 1;
         }

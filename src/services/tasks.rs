@@ -9,6 +9,7 @@ use crate::docs::letter::{self, Letter};
 use crate::domain::money::Money;
 use crate::domain::outbox::OutboxStatus;
 use crate::domain::ruler::Channel;
+use crate::domain::settings::Settings;
 use crate::error::{Error, Result};
 use crate::services::messages::{self, Subject};
 use crate::services::ruler::DayPlan;
@@ -43,8 +44,24 @@ pub struct Today {
     pub whatsapp: Vec<Task>,
     pub calls: Vec<Task>,
     pub letters: Vec<Task>,
+    /// Contacts of each channel beyond the first `SHOWN` (the first day of a ruler on an
+    /// old store can have thousands): counted, not itemized.
+    pub more: Vec<(Channel, usize)>,
     /// The next days: how many contacts the ruler would make, by channel.
     pub upcoming: Vec<DayPlan>,
+}
+
+/// How many contacts of each channel the screen itemizes.
+pub const SHOWN: usize = 200;
+
+impl Today {
+    pub fn more(&self, channel: Channel) -> usize {
+        self.more
+            .iter()
+            .find(|(c, _)| *c == channel)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    }
 }
 
 /// What came of a task a clerk did.
@@ -110,9 +127,8 @@ pub fn whatsapp_link(phone: &str, text: &str) -> String {
     format!("https://wa.me/55{phone}?text={}", url_encode(text))
 }
 
-fn task(db: &Database, row: ContactRow, today: NaiveDate) -> Result<Task> {
+fn task(db: &Database, settings: &Settings, row: ContactRow, today: NaiveDate) -> Result<Task> {
     let conn = db.conn();
-    let settings = stored_settings::load(conn)?;
     let customer = customers::get(conn, row.customer_id)?
         .ok_or_else(|| Error::CustomerNotFound(row.customer_id.to_string()))?;
     let phone = customer.customer.phones.first().cloned();
@@ -123,7 +139,7 @@ fn task(db: &Database, row: ContactRow, today: NaiveDate) -> Result<Task> {
     let template = settings.template(row.template);
     let composed = messages::compose(
         conn,
-        &settings,
+        settings,
         &customer.customer.name,
         &template,
         about,
@@ -175,16 +191,26 @@ pub fn today(db: &Database, today: NaiveDate, ahead: i64) -> Result<Today> {
         day: today,
         ..Today::default()
     };
+    let settings = stored_settings::load(db.conn())?;
     let mut rows = stored::open_before(db.conn(), today)?;
     rows.extend(stored::on_day(db.conn(), today)?);
+    // Open tasks first, so the ones still to do are the ones itemized.
+    rows.sort_by_key(|row| row.state != ContactState::Open);
     for row in rows {
-        let task = task(db, row, today)?;
-        match task.channel {
-            Channel::Email => view.emails.push(task),
-            Channel::WhatsApp => view.whatsapp.push(task),
-            Channel::Call => view.calls.push(task),
-            Channel::Letter => view.letters.push(task),
+        let list = match row.channel {
+            Channel::Email => &mut view.emails,
+            Channel::WhatsApp => &mut view.whatsapp,
+            Channel::Call => &mut view.calls,
+            Channel::Letter => &mut view.letters,
+        };
+        if list.len() >= SHOWN {
+            match view.more.iter_mut().find(|(c, _)| *c == row.channel) {
+                Some((_, count)) => *count += 1,
+                None => view.more.push((row.channel, 1)),
+            }
+            continue;
         }
+        list.push(task(db, &settings, row, today)?);
     }
     view.upcoming = crate::services::ruler::upcoming(db, today, ahead)?;
     Ok(view)

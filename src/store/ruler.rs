@@ -114,8 +114,9 @@ pub fn done_steps(conn: &Connection) -> Result<Vec<(i64, i32)>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Payments received at the counter or by boleto on or after `since` that were never
-/// thanked, as (customer, payment, date). A sale's down payment is not thanked.
+/// Payments received at the counter or by boleto on or after `since` that no thank-you
+/// has covered yet (one thank-you covers every payment made up to its day), as
+/// (customer, payment, date). A sale's down payment is not thanked.
 pub fn unthanked_payments(
     conn: &Connection,
     since: NaiveDate,
@@ -123,7 +124,9 @@ pub fn unthanked_payments(
     let mut statement = conn.prepare_cached(
         "SELECT p.customer_id, p.id, p.paid_on FROM payments p
          WHERE p.paid_on >= ?1 AND p.sale_id IS NULL
-           AND NOT EXISTS (SELECT 1 FROM ruler_contacts r WHERE r.payment_id = p.id)",
+           AND NOT EXISTS (SELECT 1 FROM ruler_contacts r
+                           WHERE r.customer_id = p.customer_id AND r.template = 'thank_you'
+                             AND r.state <> 'cancelled' AND r.scheduled_at >= p.paid_on)",
     )?;
     let rows = statement.query_map([date_text(since)], |row| {
         let paid_on: String = row.get(2)?;

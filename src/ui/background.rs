@@ -26,12 +26,16 @@ fn round(path: PathBuf, today: NaiveDate) -> Result<String, String> {
         Err(Error::SmtpNotSetUp | Error::SenderBusy) => Default::default(),
         Err(error) => return Err(error.to_string()),
     };
+    let time = Local::now().format("%H:%M").to_string();
+    if !run.window_open && sent.sent == 0 {
+        return Ok(crate::t!("ruler-round-closed", time = time));
+    }
     Ok(crate::t!(
         "ruler-round",
         queued = run.queued.to_string(),
         tasks = run.tasks.to_string(),
         sent = sent.sent.to_string(),
-        time = Local::now().format("%H:%M").to_string()
+        time = time
     ))
 }
 

@@ -154,7 +154,13 @@ fn the_outbox_sends_through_a_real_smtp_server() {
     let from = parsed.from().unwrap().first().unwrap();
     assert_eq!(from.address(), Some("loja@exemplo.com.br"));
     assert_eq!(parsed.subject(), Some(stored.subject.as_str()));
-    assert!(received[0].raw.contains("Subject: =?utf-8?") || parsed.subject().unwrap().is_ascii());
+    // "Prezado(a)…: informação sobre seu crediário": UTF-8, encoded for the header.
+    assert!(!stored.subject.is_ascii());
+    assert!(
+        received[0].raw.contains("Subject: =?utf-8?"),
+        "{}",
+        received[0].raw
+    );
     assert_eq!(
         format!("<{}>", parsed.message_id().unwrap()),
         stored.message_id
@@ -491,4 +497,32 @@ fn the_command_line_plans_and_sends_from_a_scheduled_task() {
     let refused = regua(&db, &["ruler", "run", "--now", "25:00"]);
     assert!(!refused.status.success());
     assert!(stderr(&refused).contains("Hora inválida"));
+}
+
+#[test]
+fn letters_print_with_the_stores_identification_and_the_amounts_of_the_day() {
+    let mut shop = shop();
+    // D+30 is a letter before the credit bureau: installments due 18 Nov, on 18 Dec.
+    let day = date(2026, 12, 18).and_hms_opt(10, 0, 0).unwrap();
+    let run = services::ruler::run(&mut shop.db, &shop.owner, day, false).unwrap();
+    assert_eq!(run.planned[0].channel, Channel::Letter, "{:?}", run.planned);
+    let ids = services::tasks::open_letters(&shop.db, day.date()).unwrap();
+    assert_eq!(ids.len(), 1);
+    let pdf = shop.folder.path("cartas.pdf");
+    std::fs::write(
+        &pdf,
+        services::tasks::letters(&shop.db, &ids, day.date()).unwrap(),
+    )
+    .unwrap();
+    let text = pdf_text(&pdf);
+    for expected in [
+        "Joana D’Arc Souza",
+        "Rua da Bahia",
+        "Belo Horizonte, 18/12/2026",
+        "CNPJ 34.665.388/0001-61",
+        "cadastros de proteção ao crédito",
+        "multa R$ 2,00",
+    ] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
 }

@@ -61,7 +61,7 @@ fn a_clerk_records_a_call_that_ends_in_a_promise() {
     assert!(shows(&app, "Ligações a fazer (1)"));
     assert!(shows(&app, "Joana Souza"));
     assert!(shows(&app, "Próximos 7 dias da régua"));
-    click(&mut app, "Promessa de pagamento");
+    click(&mut app, "Promessa");
     let _ = app.update(Message::Today(today::Message::PromiseAmount(
         "100,00".into(),
     )));

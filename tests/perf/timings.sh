@@ -4,6 +4,7 @@
 #   regua demo --customers 50000   < 30 s
 #   regua board                    < 300 ms (whole process)
 #   regua customer show <CPF>      < 50 ms  (whole process)
+#   regua ruler run (a day)        < 2 s, a second run < 1 s; outbox >= 20 messages/s
 # Usage: tests/perf/timings.sh [customers]   (run from the repository root)
 set -euo pipefail
 customers=${1:-50000}
@@ -50,6 +51,14 @@ ICED_TEST_BACKEND=tiny-skia cargo test --release --quiet --test it ui_performanc
 echo "== negotiation (in process, release)"
 cargo test --release --test it options_for_sixty -- --nocapture 2>/dev/null \
     | grep -E "negotiation options" || true
+echo "== collection ruler (whole process, Monday 23/11 at 10:00)"
+echo "regua ruler run --dry-run: $(time_runs 3 "$bin" --db "$db" --today 2026-11-23 ruler run --now 10:00 --dry-run)"
+s=$(date +%s%N); "$bin" --db "$db" --today 2026-11-23 ruler run --now 10:00 >/dev/null; e=$(date +%s%N)
+echo "regua ruler run (plans and queues): $(ms "$s" "$e") ms"
+echo "regua ruler run again (nothing new): $(time_runs 3 "$bin" --db "$db" --today 2026-11-23 ruler run --now 10:00)"
+echo "== ruler and outbox (in process, release, loopback SMTP server)"
+cargo test --release --test it -- --ignored collection_timings --nocapture 2>/dev/null \
+    | grep -E "ruler|outbox" || true
 echo "== documents (in process, release)"
 cargo test --release --test it -- --ignored document_timings --nocapture 2>/dev/null \
     | grep -E "second copy|carnê|drawing|encoding" || true

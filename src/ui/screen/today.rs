@@ -239,17 +239,19 @@ impl State {
             return page.into();
         };
         page = page
-            .push(widget::card(self.whatsapp(context, &today.whatsapp)))
-            .push(widget::card(self.calls(context, &today.calls)))
-            .push(widget::card(self.letters(context, &today.letters)))
-            .push(widget::card(emails(context, &today.emails)))
+            .push(widget::card(self.whatsapp(context, today)))
+            .push(widget::card(self.calls(context, today)))
+            .push(widget::card(self.letters(context, today)))
+            .push(widget::card(emails(context, today)))
             .push(widget::card(upcoming(&today.upcoming)));
         widget::page_scroll(page)
     }
 
-    fn whatsapp<'a>(&'a self, context: &'a Context, list: &'a [RulerTask]) -> Element<'a, Message> {
+    fn whatsapp<'a>(&'a self, context: &'a Context, today: &'a Today) -> Element<'a, Message> {
+        let list = &today.whatsapp;
+        let pending = open(list) + today.more(Channel::WhatsApp);
         let mut content = column![
-            widget::heading(crate::t!("today-whatsapp", count = open(list).to_string())),
+            widget::heading(crate::t!("today-whatsapp", count = pending.to_string())),
             widget::muted(crate::t!("today-whatsapp-explain")),
         ]
         .spacing(8);
@@ -273,16 +275,16 @@ impl State {
                 };
             content = content.push(task_row(context, task, actions));
         }
-        if list.is_empty() {
-            content = content.push(widget::muted(crate::t!("today-none")));
-        }
+        content = content.push(more_line(list, today.more(Channel::WhatsApp)));
         content.into()
     }
 
-    fn calls<'a>(&'a self, context: &'a Context, list: &'a [RulerTask]) -> Element<'a, Message> {
+    fn calls<'a>(&'a self, context: &'a Context, today: &'a Today) -> Element<'a, Message> {
+        let list = &today.calls;
+        let pending = open(list) + today.more(Channel::Call);
         let mut content = column![widget::heading(crate::t!(
             "today-calls",
-            count = open(list).to_string()
+            count = pending.to_string()
         ))]
         .spacing(8);
         for task in list {
@@ -290,19 +292,19 @@ impl State {
                 if task.state == crate::store::ruler::ContactState::Open {
                     row![
                         widget::small_button(
-                            crate::t!("outcome-no-answer"),
+                            crate::t!("today-action-no-answer"),
                             Some(Message::Finish(task.id, TaskOutcome::NoAnswer))
                         ),
                         widget::small_button(
-                            crate::t!("outcome-promise"),
+                            crate::t!("today-action-promise"),
                             Some(Message::StartPromise(task.id))
                         ),
                         widget::small_button(
-                            crate::t!("outcome-talked"),
+                            crate::t!("today-action-talked"),
                             Some(Message::Finish(task.id, TaskOutcome::Talked))
                         ),
                         widget::small_button(
-                            crate::t!("outcome-dispute"),
+                            crate::t!("today-action-dispute"),
                             Some(Message::Finish(task.id, TaskOutcome::Dispute))
                         ),
                     ]
@@ -316,14 +318,13 @@ impl State {
                 content = content.push(promise_form(form));
             }
         }
-        if list.is_empty() {
-            content = content.push(widget::muted(crate::t!("today-none")));
-        }
+        content = content.push(more_line(list, today.more(Channel::Call)));
         content.into()
     }
 
-    fn letters<'a>(&'a self, context: &'a Context, list: &'a [RulerTask]) -> Element<'a, Message> {
-        let pending = open(list);
+    fn letters<'a>(&'a self, context: &'a Context, today: &'a Today) -> Element<'a, Message> {
+        let list = &today.letters;
+        let pending = open(list) + today.more(Channel::Letter);
         let mut content = column![
             row![
                 widget::heading(crate::t!("today-letters", count = pending.to_string())),
@@ -344,9 +345,7 @@ impl State {
             };
             content = content.push(task_row(context, task, status));
         }
-        if list.is_empty() {
-            content = content.push(widget::muted(crate::t!("today-none")));
-        }
+        content = content.push(more_line(list, today.more(Channel::Letter)));
         content.into()
     }
 }
@@ -354,6 +353,17 @@ impl State {
 impl Default for State {
     fn default() -> State {
         State::new()
+    }
+}
+
+/// "Nada por aqui hoje." for an empty list, "… e mais N" under a long one.
+fn more_line<'a>(list: &[RulerTask], more: usize) -> Element<'a, Message> {
+    if list.is_empty() && more == 0 {
+        widget::muted(crate::t!("today-none"))
+    } else if more > 0 {
+        widget::muted(crate::t!("today-more", count = more.to_string()))
+    } else {
+        iced::widget::Space::new().into()
     }
 }
 
@@ -394,12 +404,12 @@ fn task_row<'a>(
             .padding(0)
             .on_press(Message::OpenCustomer(task.customer_id))
             .width(Length::FillPortion(4)),
-        text(step_text(task)).width(Length::FillPortion(1)),
-        text(phone).width(Length::FillPortion(2)),
+        text(step_text(task)).width(Length::FillPortion(2)),
+        text(phone).width(Length::FillPortion(3)),
         text(context.money(task.total))
             .width(Length::FillPortion(2))
             .align_x(iced::alignment::Horizontal::Right),
-        iced::widget::container(actions).width(Length::FillPortion(6)),
+        iced::widget::container(actions).width(Length::FillPortion(7)),
     ]
     .spacing(8)
     .align_y(Alignment::Center)
@@ -440,10 +450,11 @@ fn promise_form(form: &PromiseForm) -> Element<'_, Message> {
     )
 }
 
-fn emails<'a>(context: &'a Context, list: &'a [RulerTask]) -> Element<'a, Message> {
+fn emails<'a>(context: &'a Context, today: &'a Today) -> Element<'a, Message> {
+    let list = &today.emails;
     let mut content = column![widget::heading(crate::t!(
         "today-emails",
-        count = list.len().to_string()
+        count = (list.len() + today.more(Channel::Email)).to_string()
     ))]
     .spacing(6);
     for task in list {
@@ -458,9 +469,7 @@ fn emails<'a>(context: &'a Context, list: &'a [RulerTask]) -> Element<'a, Messag
             (status, 3, false),
         ]));
     }
-    if list.is_empty() {
-        content = content.push(widget::muted(crate::t!("today-none")));
-    }
+    content = content.push(more_line(list, today.more(Channel::Email)));
     content.into()
 }
 
