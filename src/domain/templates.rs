@@ -255,18 +255,9 @@ impl Template {
 mod tests {
     use super::*;
 
-    const KINDS: [TemplateKind; 6] = [
-        TemplateKind::FriendlyReminder,
-        TemplateKind::DueToday,
-        TemplateKind::NotIdentified,
-        TemplateKind::Formal,
-        TemplateKind::BeforeBureau,
-        TemplateKind::ThankYou,
-    ];
-
     #[test]
     fn the_defaults_pass_their_own_check_and_subjects_never_state_the_debt() {
-        for kind in KINDS {
+        for kind in TemplateKind::ALL {
             let template = Template::default_for(kind);
             assert_eq!(template.problems(), Vec::new(), "{kind:?}");
         }

@@ -44,7 +44,19 @@ fn shop() -> Shop {
     let (owner, _) = owner_and_clerk(&mut db, &store_input());
     let owner = Actor::person(&owner);
     services::settings::set(&mut db, &owner, "store.pix_key", "pix@exemplo.com.br").unwrap();
-    let mut input = customer_input("Joana D’Arc Souza", "52998224725");
+    let customer = joana(&mut db, "Joana D’Arc Souza");
+    Shop {
+        folder,
+        db,
+        owner,
+        customer,
+    }
+}
+
+/// Joana (e-mail and WhatsApp consented) with two sales of three R$ 100,00
+/// installments, the first due 18 Nov 2026.
+pub fn joana(db: &mut Database, name: &str) -> i64 {
+    let mut input = customer_input(name, "52998224725");
     input.email = "joana@cliente.com.br".into();
     input.consent = Consent {
         collection: Channels {
@@ -54,17 +66,12 @@ fn shop() -> Shop {
         },
         ..Consent::default()
     };
-    let customer = services::customers::create(&mut db, &ana(), &input).unwrap();
+    let customer = services::customers::create(db, &ana(), &input).unwrap();
     for _ in 0..2 {
         let terms = sale_terms(date(2026, 11, 18), 30_000, 3);
-        services::sales::create(&mut db, &ana(), customer, &terms, PaymentMethod::Cash).unwrap();
+        services::sales::create(db, &ana(), customer, &terms, PaymentMethod::Cash).unwrap();
     }
-    Shop {
-        folder,
-        db,
-        owner,
-        customer,
-    }
+    customer
 }
 
 fn point_at(shop: &mut Shop, server_port: u16, ca_file: &std::path::Path, password: &str) {

@@ -4,8 +4,6 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use regua::domain::customer::{Channels, Consent};
-use regua::domain::installment::PaymentMethod;
 use regua::domain::outbox::OutboxStatus;
 use regua::services::{self, Actor};
 use regua::store::Database;
@@ -20,21 +18,7 @@ use crate::ui::{click, portuguese, shows, sign_in};
 fn store_on(folder: &Folder, day: NaiveDate, who: &str) -> App {
     let mut db = portuguese(folder);
     let (owner, _) = owner_and_clerk(&mut db, &store_input());
-    let mut input = customer_input("Joana Souza", "52998224725");
-    input.email = "joana@cliente.com.br".into();
-    input.consent = Consent {
-        collection: Channels {
-            email: true,
-            whatsapp: true,
-            sms: false,
-        },
-        ..Consent::default()
-    };
-    let customer = services::customers::create(&mut db, &ana(), &input).unwrap();
-    for _ in 0..2 {
-        let terms = sale_terms(date(2026, 11, 18), 30_000, 3);
-        services::sales::create(&mut db, &ana(), customer, &terms, PaymentMethod::Cash).unwrap();
-    }
+    crate::collection::joana(&mut db, "Joana Souza");
     let now = day.and_hms_opt(10, 0, 0).unwrap();
     services::ruler::run(&mut db, &Actor::person(&owner), now, false).unwrap();
     drop(db);
