@@ -533,3 +533,93 @@ fn letters_print_with_the_stores_identification_and_the_amounts_of_the_day() {
         assert!(text.contains(expected), "{expected} missing:\n{text}");
     }
 }
+
+/// Thirty days of a 300-customer demo store, the ruler run at 10:00 and 15:00 each day
+/// (some days the PC stays off): the dry run plans what the run queues, a second run
+/// queues nothing, and the caps and window hold in what the database recorded.
+#[test]
+fn thirty_days_of_a_demo_store_keep_the_caps_and_the_window() {
+    use regua::domain::demo::DemoOptions;
+    let folder = Folder::new();
+    let mut db = Database::open(&folder.db()).unwrap();
+    let actor = Actor::system("teste");
+    services::demo::create(
+        &mut db,
+        &actor,
+        &DemoOptions {
+            customers: 300,
+            seed: 9,
+            today: today(),
+        },
+    )
+    .unwrap();
+    let settings = services::settings::load(&db).unwrap();
+    let calendar = settings.calendar();
+    let window = settings.collection.window;
+    let off = [3, 4, 5, 11, 20];
+    let mut planned_total = 0;
+    for day in 1..=30 {
+        if off.contains(&day) {
+            continue;
+        }
+        for hour in [10, 15] {
+            let now = (today() + Duration::days(day))
+                .and_hms_opt(hour, 0, 0)
+                .unwrap();
+            let dry = services::ruler::run(&mut db, &actor, now, true).unwrap();
+            let run = services::ruler::run(&mut db, &actor, now, false).unwrap();
+            assert_eq!(dry.planned, run.planned, "{now}");
+            assert!(
+                run.planned
+                    .iter()
+                    .all(|c| window.is_open(c.scheduled_at, &calendar))
+            );
+            planned_total += run.planned.len();
+            let again = services::ruler::run(&mut db, &actor, now, false).unwrap();
+            assert!(again.planned.is_empty(), "{now}: {:?}", again.planned);
+        }
+    }
+    assert!(
+        planned_total > 100,
+        "only {planned_total} contacts in 30 days"
+    );
+    // What the database holds: per customer, collection contacts at most one a day,
+    // three in seven days, and never twice on a channel within 48 hours.
+    let mut statement = db
+        .conn()
+        .prepare(
+            "SELECT customer_id, scheduled_at, channel FROM ruler_contacts
+             WHERE template <> 'thank_you' AND state <> 'cancelled'
+             ORDER BY customer_id, scheduled_at",
+        )
+        .unwrap();
+    let rows: Vec<(i64, NaiveDateTime, String)> = statement
+        .query_map([], |row| {
+            let at: String = row.get(1)?;
+            Ok((
+                row.get(0)?,
+                NaiveDateTime::parse_from_str(&at, "%Y-%m-%d %H:%M:%S").unwrap(),
+                row.get(2)?,
+            ))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for (customer, at, channel) in &rows {
+        let mine = rows.iter().filter(|(c, _, _)| c == customer);
+        let same_day = mine
+            .clone()
+            .filter(|(_, t, _)| t.date() == at.date())
+            .count();
+        assert!(same_day <= 1, "customer {customer} on {at}");
+        let week = mine
+            .clone()
+            .filter(|(_, t, _)| *t > *at - Duration::days(7) && t <= at)
+            .count();
+        assert!(week <= 3, "customer {customer} in the week to {at}");
+        let close = mine
+            .filter(|(_, t, ch)| ch == channel && t < at && *at - *t < Duration::hours(48))
+            .count();
+        assert_eq!(close, 0, "customer {customer} on {channel} at {at}");
+    }
+}
