@@ -132,6 +132,7 @@ fn installments(
         let mut line = crate::t!(
             "message-installment",
             description = row.description.clone(),
+            sale = row.sale_id.to_string(),
             number = row.number.to_string(),
             due = date(row.ledger.due_date),
             principal = charges.principal.format_brl(),
@@ -188,6 +189,7 @@ fn payment(conn: &Connection, payment_id: i64) -> Result<Parts> {
         lines.push(crate::t!(
             "message-paid-installment",
             description = row.description.clone(),
+            sale = row.sale_id.to_string(),
             number = row.number.to_string(),
             amount = paid.format_brl()
         ));
