@@ -4,6 +4,7 @@
 //! `store` (SQLite), `services` (one function per user action, one transaction
 //! each) and the front ends (`cli`, and `ui`, the desktop app).
 
+pub mod bank;
 pub mod boleto;
 pub mod cli;
 pub mod docs;

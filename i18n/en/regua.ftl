@@ -785,3 +785,7 @@ today-action-talked = Talked
 today-action-dispute = Disputes
 ruler-round-closed = Ruler at { $time }: outside contact hours, nothing to send now.
 today-more = … and { $count } more (the list shows the first 200).
+bank-field-error = Line { $line }, positions { $from } to { $to }: expected { $wanted } and found “{ $found }”.
+bank-field-number = a number
+bank-field-amount = an amount
+bank-field-date = a date DDMMYYYY

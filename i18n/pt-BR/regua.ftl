@@ -785,3 +785,7 @@ today-action-talked = Conversamos
 today-action-dispute = Contesta
 ruler-round-closed = Régua às { $time }: fora do horário de contato, nada a enviar agora.
 today-more = … e mais { $count } (a lista mostra os primeiros 200).
+bank-field-error = Linha { $line }, posições { $from } a { $to }: esperava { $wanted } e encontrou “{ $found }”.
+bank-field-number = um número
+bank-field-amount = um valor
+bank-field-date = uma data DDMMAAAA

@@ -3,10 +3,8 @@
 
 use std::fmt;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
 use crate::domain::money::Money;
+use crate::domain::text::fold_ascii;
 
 const GUI: &str = "br.gov.bcb.pix";
 const MAX_NAME: usize = 25;
@@ -199,22 +197,6 @@ pub fn parse(payload: &str) -> Result<BrCode, PixError> {
         postal_code: field("61"),
         txid,
     })
-}
-
-/// Accents dropped and anything not printable ASCII left out, cut to `max` characters.
-pub fn fold_ascii(text: &str, max: usize) -> String {
-    let folded: String = text
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .filter(|c| c.is_ascii() && !c.is_ascii_control())
-        .collect();
-    folded
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .take(max)
-        .collect()
 }
 
 /// What a static Pix code for one installment carries.

@@ -13,6 +13,22 @@ pub fn fold(text: &str) -> String {
     stripped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Accents dropped and anything not printable ASCII left out, cut to `max` characters.
+pub fn fold_ascii(text: &str, max: usize) -> String {
+    let folded: String = text
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .filter(|c| c.is_ascii() && !c.is_ascii_control())
+        .collect();
+    folded
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(max)
+        .collect()
+}
+
 /// Collapses runs of white space and trims, keeping case and accents.
 pub fn tidy(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
