@@ -2,4 +2,5 @@
 //! (retorno) that reports them paid, in CNAB 240 and CNAB 400 (`boleto-spec.md` §6).
 //! Fixed-width text, built and read field by field at the positions the manuals give.
 
+pub mod cnab240;
 pub mod record;
