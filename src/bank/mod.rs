@@ -3,4 +3,5 @@
 //! Fixed-width text, built and read field by field at the positions the manuals give.
 
 pub mod cnab240;
+pub mod cnab400;
 pub mod record;
