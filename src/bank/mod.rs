@@ -4,4 +4,5 @@
 
 pub mod cnab240;
 pub mod cnab400;
+pub mod event;
 pub mod record;
