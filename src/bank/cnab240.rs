@@ -6,7 +6,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::record::{FieldError, RecordReader, RecordWriter};
+use super::record::{FieldError, RecordReader, RecordWriter, records};
 use crate::domain::money::Money;
 
 pub const WIDTH: usize = 240;
@@ -315,10 +315,7 @@ fn entry_from(
     t: &RecordReader<'_>,
     u: Option<&RecordReader<'_>>,
 ) -> Result<ReturnEntry, FieldError> {
-    let reasons = (0..5)
-        .map(|i| t.raw(214 + i * 2, 215 + i * 2).to_string())
-        .filter(|code| code.trim() != "" && code != "00")
-        .collect();
+    let reasons = t.codes(214, 5);
     let mut entry = ReturnEntry {
         line: t.line(),
         movement: t.number(16, 17)?,
@@ -347,16 +344,7 @@ fn entry_from(
 /// its line number and the rest is still read; a file that is not a CNAB 240 return
 /// is refused whole.
 pub fn read_return(text: &str) -> Result<ReturnFile, NotAReturn> {
-    let lines: Vec<&str> = text
-        .split('\n')
-        .map(|line| line.trim_end_matches(['\r', '\u{1a}']))
-        .filter(|line| !line.is_empty())
-        .collect();
-    let mut records = Vec::new();
-    for (index, line) in lines.iter().enumerate() {
-        records
-            .push(RecordReader::new(index + 1, line, WIDTH).ok_or(NotAReturn::Width(index + 1))?);
-    }
+    let records = records(text, WIDTH).map_err(NotAReturn::Width)?;
     let header = records.first().ok_or(NotAReturn::Empty)?;
     if header.raw(8, 8) != "0" || header.raw(143, 143) != "2" {
         return Err(NotAReturn::Header);

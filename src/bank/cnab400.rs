@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::cnab240::{Movement, Title};
-use super::record::{FieldError, RecordReader, RecordWriter};
+use super::record::{FieldError, RecordReader, RecordWriter, records};
 use crate::domain::money::Money;
 
 pub const WIDTH: usize = 400;
@@ -153,10 +153,7 @@ pub enum NotAReturn {
 }
 
 fn entry_from(line: &RecordReader<'_>) -> Result<ReturnEntry, FieldError> {
-    let reasons = (0..5)
-        .map(|i| line.raw(319 + i * 2, 320 + i * 2).to_string())
-        .filter(|code| code.trim() != "" && code != "00")
-        .collect();
+    let reasons = line.codes(319, 5);
     Ok(ReturnEntry {
         line: line.line(),
         movement: line.number(109, 110)?,
@@ -176,16 +173,7 @@ fn entry_from(line: &RecordReader<'_>) -> Result<ReturnEntry, FieldError> {
 /// Reads a return: a detail that cannot be read is an error entry with its line, the
 /// rest is still read; a file that is not a Bradesco return is refused whole.
 pub fn read_return(text: &str) -> Result<ReturnFile, NotAReturn> {
-    let lines: Vec<&str> = text
-        .split('\n')
-        .map(|line| line.trim_end_matches(['\r', '\u{1a}']))
-        .filter(|line| !line.is_empty())
-        .collect();
-    let mut records = Vec::new();
-    for (index, line) in lines.iter().enumerate() {
-        records
-            .push(RecordReader::new(index + 1, line, WIDTH).ok_or(NotAReturn::Width(index + 1))?);
-    }
+    let records = records(text, WIDTH).map_err(NotAReturn::Width)?;
     let header = records.first().ok_or(NotAReturn::Empty)?;
     if header.raw(1, 9) != "02RETORNO" || header.raw(77, 79) != "237" {
         return Err(NotAReturn::Header);

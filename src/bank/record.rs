@@ -178,6 +178,15 @@ impl<'a> RecordReader<'a> {
             .map_err(|_| self.error(from, to, FieldKind::Amount))
     }
 
+    /// The bank's reason codes in `count` two-digit fields from `from`, blanks and
+    /// zeros left out.
+    pub fn codes(&self, from: usize, count: usize) -> Vec<String> {
+        (0..count)
+            .map(|i| self.raw(from + i * 2, from + i * 2 + 1).to_string())
+            .filter(|code| !code.trim().is_empty() && code != "00")
+            .collect()
+    }
+
     /// `DDMMAAAA` or `DDMMAA`; zeros or blanks are no date.
     pub fn date(&self, from: usize, to: usize) -> Result<Option<NaiveDate>, FieldError> {
         let raw = self.raw(from, to);
@@ -189,6 +198,18 @@ impl<'a> RecordReader<'a> {
             .map(Some)
             .map_err(|_| self.error(from, to, FieldKind::Date))
     }
+}
+
+/// The lines of a file as records of `width`, numbered from 1; CR, LF, blank lines
+/// and the end-of-file mark (0x1A) are not records. `Err` holds the number of the first
+/// line that is not `width` ASCII characters.
+pub fn records(text: &str, width: usize) -> Result<Vec<RecordReader<'_>>, usize> {
+    text.split('\n')
+        .map(|line| line.trim_end_matches(['\r', '\u{1a}']))
+        .filter(|line| !line.is_empty())
+        .enumerate()
+        .map(|(index, line)| RecordReader::new(index + 1, line, width).ok_or(index + 1))
+        .collect()
 }
 
 #[cfg(test)]
