@@ -244,26 +244,7 @@ fn send_one(
     ];
     if let Some(reason) = obsolete(db, message)? {
         let tx = db.transaction()?;
-        if stored::update(
-            &tx,
-            message.id,
-            &movable,
-            OutboxStatus::Cancelled,
-            message.attempts,
-            None,
-            Some(&reason),
-            None,
-        )? {
-            if let Some(contact) = message.contact_id {
-                contacts::finish(
-                    &tx,
-                    contact,
-                    ContactState::Cancelled,
-                    "cancelled",
-                    &now_text(),
-                    holder,
-                )?;
-            }
+        if cancel_in(&tx, message, &movable, &reason, holder)? {
             report.cancelled += 1;
         }
         tx.commit()?;
@@ -432,40 +413,51 @@ pub fn retry(db: &mut Database, actor: &Actor, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Cancels `message` if it is still in one of `from`, with its ruler contact; returns
+/// whether it did. Inside the caller's transaction.
+fn cancel_in(
+    tx: &rusqlite::Connection,
+    message: &StoredMessage,
+    from: &[OutboxStatus],
+    reason: &str,
+    by: &str,
+) -> Result<bool> {
+    let moved = stored::update(
+        tx,
+        message.id,
+        from,
+        OutboxStatus::Cancelled,
+        message.attempts,
+        None,
+        Some(reason),
+        None,
+    )?;
+    if moved && let Some(contact) = message.contact_id {
+        contacts::finish(
+            tx,
+            contact,
+            ContactState::Cancelled,
+            "cancelled",
+            &now_text(),
+            by,
+        )?;
+    }
+    Ok(moved)
+}
+
 /// Stops a message that has not gone yet.
 pub fn cancel(db: &mut Database, actor: &Actor, id: i64) -> Result<()> {
     actor.require_owner()?;
     let message = get(db, id)?;
     let tx = db.transaction()?;
-    let moved = stored::update(
-        &tx,
-        id,
-        &[
-            OutboxStatus::Pending,
-            OutboxStatus::Retry,
-            OutboxStatus::Failed,
-        ],
-        OutboxStatus::Cancelled,
-        message.attempts,
-        None,
-        Some(&crate::t!(
-            "outbox-cancelled-by",
-            name = actor.name().to_string()
-        )),
-        None,
-    )?;
-    if !moved {
+    let reason = crate::t!("outbox-cancelled-by", name = actor.name().to_string());
+    let from = [
+        OutboxStatus::Pending,
+        OutboxStatus::Retry,
+        OutboxStatus::Failed,
+    ];
+    if !cancel_in(&tx, &message, &from, &reason, actor.name())? {
         return Err(Error::MessageNotChangeable(id));
-    }
-    if let Some(contact) = message.contact_id {
-        contacts::finish(
-            &tx,
-            contact,
-            ContactState::Cancelled,
-            "cancelled",
-            &now_text(),
-            actor.name(),
-        )?;
     }
     audit::record(
         &tx,
