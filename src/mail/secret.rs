@@ -80,13 +80,14 @@ fn keyring_store() -> Option<Arc<CredentialStore>> {
     }
 }
 
+/// Runs `action` on the keyring's entry for `account`; an error when there is none.
 fn in_keyring<T: Send + 'static>(
     account: &str,
     action: impl FnOnce(&Entry) -> keyring_core::Result<T> + Send + 'static,
 ) -> Result<T> {
     let account = account.to_string();
     std::thread::spawn(move || {
-        let store = keyring_store().ok_or_else(|| Error::Secret("sem cofre".into()))?;
+        let store = keyring_store().ok_or_else(|| Error::Secret("no keyring".into()))?;
         let entry = Entry::new_in_store(&store, SERVICE, &account)
             .map_err(|error| Error::Secret(error.to_string()))?;
         action(&entry).map_err(|error| Error::Secret(error.to_string()))
@@ -99,15 +100,13 @@ fn in_keyring<T: Send + 'static>(
 /// no collection) sends it to the file, as a PC without one would.
 pub fn save(database: &Path, account: &str, password: &str) -> Result<Vault> {
     let file = fallback_path(database);
-    if Vault::for_database(database).is_keyring() {
-        let secret = password.to_string();
-        if in_keyring(account, move |entry| entry.set_password(&secret)).is_ok() {
-            // No copy left behind in plain text from before the keyring was there.
-            if file.exists() {
-                std::fs::remove_file(&file).map_err(|e| Error::io(&file, e))?;
-            }
-            return Ok(Vault::Keyring);
+    let secret = password.to_string();
+    if in_keyring(account, move |entry| entry.set_password(&secret)).is_ok() {
+        // No copy left behind in plain text from before the keyring was there.
+        if file.exists() {
+            std::fs::remove_file(&file).map_err(|e| Error::io(&file, e))?;
         }
+        return Ok(Vault::Keyring);
     }
     write_file(
         &file,
@@ -121,13 +120,12 @@ pub fn save(database: &Path, account: &str, password: &str) -> Result<Vault> {
 
 /// The password saved for `account`, if any: the keyring's, else the file's.
 pub fn load(database: &Path, account: &str) -> Result<Option<String>> {
-    if Vault::for_database(database).is_keyring()
-        && let Ok(Some(password)) = in_keyring(account, |entry| match entry.get_password() {
-            Ok(password) => Ok(Some(password)),
-            Err(keyring_core::Error::NoEntry) => Ok(None),
-            Err(error) => Err(error),
-        })
-    {
+    let found = in_keyring(account, |entry| match entry.get_password() {
+        Ok(password) => Ok(Some(password)),
+        Err(keyring_core::Error::NoEntry) => Ok(None),
+        Err(error) => Err(error),
+    });
+    if let Ok(Some(password)) = found {
         return Ok(Some(password));
     }
     let path = fallback_path(database);
