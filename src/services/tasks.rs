@@ -37,6 +37,13 @@ pub struct Task {
     pub email_status: Option<OutboxStatus>,
 }
 
+impl Task {
+    /// Still for a clerk to do.
+    pub fn is_open(&self) -> bool {
+        self.state == ContactState::Open
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Today {
     pub day: NaiveDate,

@@ -256,23 +256,22 @@ impl State {
         ]
         .spacing(8);
         for task in list {
-            let actions: Element<'a, Message> =
-                if task.state == crate::store::ruler::ContactState::Open {
-                    row![
-                        widget::small_button(
-                            crate::t!("today-open-whatsapp"),
-                            task.whatsapp_link.clone().map(Message::OpenWhatsApp)
-                        ),
-                        widget::small_button(
-                            crate::t!("today-mark-sent"),
-                            Some(Message::Finish(task.id, TaskOutcome::Sent))
-                        ),
-                    ]
-                    .spacing(6)
-                    .into()
-                } else {
-                    done_label(task)
-                };
+            let actions: Element<'a, Message> = if task.is_open() {
+                row![
+                    widget::small_button(
+                        crate::t!("today-open-whatsapp"),
+                        task.whatsapp_link.clone().map(Message::OpenWhatsApp)
+                    ),
+                    widget::small_button(
+                        crate::t!("today-mark-sent"),
+                        Some(Message::Finish(task.id, TaskOutcome::Sent))
+                    ),
+                ]
+                .spacing(6)
+                .into()
+            } else {
+                done_label(task)
+            };
             content = content.push(task_row(context, task, actions));
         }
         content = content.push(more_line(list, today.more(Channel::WhatsApp)));
@@ -288,31 +287,30 @@ impl State {
         ))]
         .spacing(8);
         for task in list {
-            let actions: Element<'a, Message> =
-                if task.state == crate::store::ruler::ContactState::Open {
-                    row![
-                        widget::small_button(
-                            crate::t!("today-action-no-answer"),
-                            Some(Message::Finish(task.id, TaskOutcome::NoAnswer))
-                        ),
-                        widget::small_button(
-                            crate::t!("today-action-promise"),
-                            Some(Message::StartPromise(task.id))
-                        ),
-                        widget::small_button(
-                            crate::t!("today-action-talked"),
-                            Some(Message::Finish(task.id, TaskOutcome::Talked))
-                        ),
-                        widget::small_button(
-                            crate::t!("today-action-dispute"),
-                            Some(Message::Finish(task.id, TaskOutcome::Dispute))
-                        ),
-                    ]
-                    .spacing(6)
-                    .into()
-                } else {
-                    done_label(task)
-                };
+            let actions: Element<'a, Message> = if task.is_open() {
+                row![
+                    widget::small_button(
+                        crate::t!("today-action-no-answer"),
+                        Some(Message::Finish(task.id, TaskOutcome::NoAnswer))
+                    ),
+                    widget::small_button(
+                        crate::t!("today-action-promise"),
+                        Some(Message::StartPromise(task.id))
+                    ),
+                    widget::small_button(
+                        crate::t!("today-action-talked"),
+                        Some(Message::Finish(task.id, TaskOutcome::Talked))
+                    ),
+                    widget::small_button(
+                        crate::t!("today-action-dispute"),
+                        Some(Message::Finish(task.id, TaskOutcome::Dispute))
+                    ),
+                ]
+                .spacing(6)
+                .into()
+            } else {
+                done_label(task)
+            };
             content = content.push(task_row(context, task, actions));
             if let Some(form) = self.promise.as_ref().filter(|f| f.contact == task.id) {
                 content = content.push(promise_form(form));
@@ -338,7 +336,7 @@ impl State {
         ]
         .spacing(8);
         for task in list {
-            let status = if task.state == crate::store::ruler::ContactState::Open {
+            let status = if task.is_open() {
                 widget::muted(crate::t!("today-to-print"))
             } else {
                 done_label(task)
@@ -368,9 +366,7 @@ fn more_line<'a>(list: &[RulerTask], more: usize) -> Element<'a, Message> {
 }
 
 fn open(list: &[RulerTask]) -> usize {
-    list.iter()
-        .filter(|task| task.state == crate::store::ruler::ContactState::Open)
-        .count()
+    list.iter().filter(|task| task.is_open()).count()
 }
 
 fn done_label<'a>(task: &RulerTask) -> Element<'a, Message> {
