@@ -170,11 +170,20 @@ pub(crate) fn local_to_utc(at: NaiveDateTime) -> DateTime<Utc> {
 
 /// The contacts due at `now`, without queuing anything.
 pub fn plan_at(db: &Database, now: NaiveDateTime) -> Result<Vec<PlannedView>> {
-    let conn = db.conn();
-    let settings = stored_settings::load(conn)?;
-    let (states, data) = customer_states(conn, &settings, now, 0)?;
-    let planned = plan(&settings.collection, &settings.calendar(), &states, now);
+    let settings = stored_settings::load(db.conn())?;
+    let (planned, data) = planned(db.conn(), &settings, now)?;
     Ok(views(&planned, &data))
+}
+
+/// The planner's answer for `now` on the database as `conn` sees it.
+fn planned(
+    conn: &Connection,
+    settings: &Settings,
+    now: NaiveDateTime,
+) -> Result<(Vec<PlannedContact>, HashMap<i64, ContactData>)> {
+    let (states, data) = customer_states(conn, settings, now, 0)?;
+    let planned = plan(&settings.collection, &settings.calendar(), &states, now);
+    Ok((planned, data))
 }
 
 fn views(planned: &[PlannedContact], data: &HashMap<i64, ContactData>) -> Vec<PlannedView> {
@@ -210,17 +219,17 @@ pub fn run(
         .window
         .is_open(now, &settings.calendar());
     if dry_run {
+        let (planned, data) = planned(db.conn(), &settings, now)?;
         return Ok(RunReport {
             window_open,
             dry_run,
-            planned: plan_at(db, now)?,
+            planned: views(&planned, &data),
             ..RunReport::default()
         });
     }
     // Planned inside the write transaction, so two runs at once never plan twice.
     let tx = db.transaction()?;
-    let (states, data) = customer_states(&tx, &settings, now, 0)?;
-    let planned = plan(&settings.collection, &settings.calendar(), &states, now);
+    let (planned, data) = planned(&tx, &settings, now)?;
     let created_at = now_text();
     let queued_at = Utc::now();
     let domain = settings
