@@ -99,6 +99,12 @@ pub enum Error {
     /// Another Régua (the app or a scheduled task) is sending the outbox.
     SenderBusy,
     Secret(String),
+    BankAccountNotFound(i64),
+    /// No boleto of the account waits for a remittance.
+    NothingToRemit,
+    /// A bank file that cannot be written or read; the message says why.
+    BankFile(String),
+    BankFileNotFound(i64),
 }
 
 impl Error {
@@ -179,6 +185,14 @@ impl fmt::Display for Error {
             Error::BankAccount(errors) => errors.to_string(),
             Error::Code(detail) => detail.clone(),
             Error::NoBankAccount => crate::t!("error-no-bank-account"),
+            Error::BankAccountNotFound(id) => {
+                crate::t!("error-bank-account-not-found", id = id.to_string())
+            }
+            Error::NothingToRemit => crate::t!("error-nothing-to-remit"),
+            Error::BankFile(detail) => detail.clone(),
+            Error::BankFileNotFound(id) => {
+                crate::t!("error-bank-file-not-found", id = id.to_string())
+            }
             Error::NoBankAccountNorPixKey => crate::t!("error-no-bank-account-nor-pix"),
             Error::InstallmentNotFound(id) => {
                 crate::t!("error-installment-not-found", id = id.to_string())

@@ -44,6 +44,19 @@ impl ReturnEvent {
         }
     }
 
+    /// Itaú CNAB 400 (positions 109–110): 06 liquidação, 08 em cartório, 10 baixa
+    /// por pagamento; 09 baixa simples.
+    pub fn from_itau(code: u64) -> ReturnEvent {
+        match code {
+            2 => ReturnEvent::Confirmed,
+            3 => ReturnEvent::Rejected,
+            6 | 8 | 10 => ReturnEvent::Paid,
+            9 => ReturnEvent::WrittenOff,
+            14 => ReturnEvent::DueDateChanged,
+            other => ReturnEvent::Other(other),
+        }
+    }
+
     pub fn label(self) -> String {
         match self {
             ReturnEvent::Confirmed => crate::t!("bank-event-confirmed"),

@@ -5,4 +5,6 @@
 pub mod cnab240;
 pub mod cnab400;
 pub mod event;
+pub mod itau400;
+pub mod layout;
 pub mod record;

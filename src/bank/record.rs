@@ -172,7 +172,9 @@ impl<'a> RecordReader<'a> {
     }
 
     pub fn money(&self, from: usize, to: usize) -> Result<Money, FieldError> {
-        let cents = self.number(from, to)?;
+        let cents = self
+            .number(from, to)
+            .map_err(|_| self.error(from, to, FieldKind::Amount))?;
         i64::try_from(cents)
             .map(Money::from_cents)
             .map_err(|_| self.error(from, to, FieldKind::Amount))

@@ -292,7 +292,20 @@ impl AccountInput {
                 Default::default()
             }
         };
-        let beneficiary_code = if shape.codes == [0] {
+        let beneficiary_code = if bank == Bank::Bradesco {
+            // Not in the boleto; the código da empresa of its remittance files.
+            match digits_only(&self.beneficiary_code) {
+                Some(code) if code.len() <= 20 => code,
+                None if self.beneficiary_code.trim().is_empty() => String::new(),
+                _ => {
+                    errors.push((
+                        AccountField::BeneficiaryCode,
+                        FieldError::Message(crate::t!("account-bradesco-code-invalid")),
+                    ));
+                    String::new()
+                }
+            }
+        } else if shape.codes == [0] {
             String::new()
         } else {
             match digits_only(&self.beneficiary_code) {

@@ -88,6 +88,31 @@ pub enum Command {
     Ruler(RulerAction),
     #[command(subcommand)]
     Outbox(OutboxAction),
+    #[command(subcommand)]
+    Bank(BankAction),
+}
+
+#[derive(Clone, Debug, Subcommand)]
+pub enum BankAction {
+    /// Writes the remittance of every boleto waiting and marks them sent.
+    Remit {
+        #[arg(long = "account", value_name = "ID")]
+        bank_account: Option<i64>,
+        #[arg(long = "out", value_name = "ARQUIVO")]
+        remittance_out: PathBuf,
+    },
+    Import {
+        #[arg(value_name = "ARQUIVO")]
+        return_file: PathBuf,
+    },
+    Files,
+    /// Saves a remittance (or a return) again, as it was.
+    Save {
+        #[arg(value_name = "ARQUIVO_ID")]
+        bank_file: i64,
+        #[arg(long = "out", value_name = "ARQUIVO")]
+        remittance_out: PathBuf,
+    },
 }
 
 #[derive(Clone, Debug, Subcommand)]

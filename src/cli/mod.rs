@@ -2,6 +2,7 @@
 //! or JSON. Messages come from the Fluent catalogues.
 
 mod args;
+mod bank;
 mod collection;
 mod documents;
 mod output;
@@ -20,8 +21,8 @@ use crate::services::{self, Actor};
 use crate::store::{self, Database, backup};
 
 pub use args::{
-    AgreementAction, BoletoAction, Cli, Command, ConfigAction, CustomerAction, NegotiateAction,
-    OutboxAction, PixAction, RulerAction, localized_command,
+    AgreementAction, BankAction, BoletoAction, Cli, Command, ConfigAction, CustomerAction,
+    NegotiateAction, OutboxAction, PixAction, RulerAction, localized_command,
 };
 
 /// Runs the command line with these arguments; returns the process exit code.
@@ -318,6 +319,11 @@ fn execute(cli: &Cli, command: Command, out: &mut dyn Write) -> Result<()> {
             let mut db = open(cli)?;
             let report = services::ruler::run(&mut db, &actor, now, dry_run)?;
             write(out, collection::ruler_run(&report, json))
+        }
+        Command::Bank(action) => {
+            let now = collection::moment(today, cli.today.is_some(), None)?;
+            let mut db = open(cli)?;
+            write(out, bank::run(&mut db, &actor, action, now, json)?)
         }
         Command::Outbox(action) => {
             let mut db = open(cli)?;

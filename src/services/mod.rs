@@ -3,6 +3,7 @@
 
 pub mod agreements;
 pub mod backup;
+pub mod bank;
 pub mod board;
 pub mod boletos;
 pub mod contacts;

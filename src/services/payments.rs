@@ -1,13 +1,14 @@
-//! Receiving a payment at the counter (or from the bank's return file, later).
+//! Receiving a payment at the counter or from the bank's return file.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::imputation::{Allocation, balance_after, impute, total_owed};
-use crate::domain::installment::PaymentMethod;
+use crate::domain::installment::{InstallmentStatus, PaymentMethod};
 use crate::domain::money::{MAX_AMOUNT, Money};
 use crate::error::{Error, Result};
 use crate::services::{Actor, now_text};
+use crate::store::boletos::{self, BoletoStatus};
 use crate::store::payments::{self as stored, NewPayment};
 use crate::store::{Database, audit, ledger, settings};
 
@@ -102,9 +103,42 @@ pub fn receive(
     check(amount, paid_on, today)?;
     let tx = db.transaction()?;
     let allocations = allocate(&tx, customer_id, amount, paid_on)?;
+    let payment_id = record_in(
+        &tx,
+        actor,
+        customer_id,
+        amount,
+        method,
+        paid_on,
+        &allocations,
+    )?;
+    tx.commit()?;
+    Ok(PaymentReceipt {
+        payment_id,
+        customer_id,
+        paid_on,
+        amount,
+        method,
+        allocations,
+    })
+}
+
+/// Records a payment already allocated, inside the caller's transaction: the counter's,
+/// or the bank's return. A boleto of an installment the payment settles is no longer to
+/// be paid: one the bank never saw is written off, one it may have registered waits
+/// for a write-off in the next remittance.
+pub(crate) fn record_in(
+    conn: &rusqlite::Connection,
+    actor: &Actor,
+    customer_id: i64,
+    amount: Money,
+    method: PaymentMethod,
+    paid_on: NaiveDate,
+    allocations: &[Allocation],
+) -> Result<i64> {
     let created_at = now_text();
     let payment_id = stored::insert(
-        &tx,
+        conn,
         &NewPayment {
             customer_id,
             sale_id: None,
@@ -114,10 +148,22 @@ pub fn receive(
             actor: actor.name(),
             created_at: &created_at,
         },
-        &allocations,
+        allocations,
     )?;
+    for allocation in allocations {
+        if allocation.status_after == InstallmentStatus::Paid
+            && let Some(boleto) = boletos::current_for_installment(conn, allocation.installment_id)?
+        {
+            let status = if boleto.status == BoletoStatus::ToRegister {
+                BoletoStatus::WrittenOff
+            } else {
+                BoletoStatus::ToWriteOff
+            };
+            boletos::set_status(conn, boleto.id, status)?;
+        }
+    }
     audit::record(
-        &tx,
+        conn,
         actor.name(),
         "payment.receive",
         "payment",
@@ -136,13 +182,5 @@ pub fn receive(
             })).collect::<Vec<_>>(),
         }),
     )?;
-    tx.commit()?;
-    Ok(PaymentReceipt {
-        payment_id,
-        customer_id,
-        paid_on,
-        amount,
-        method,
-        allocations,
-    })
+    Ok(payment_id)
 }

@@ -3,6 +3,7 @@
 pub mod agreements;
 pub mod audit;
 pub mod backup;
+pub mod bank_files;
 pub mod boletos;
 pub mod contacts;
 pub mod customers;
@@ -33,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v3.sql"),
     include_str!("schema_v4.sql"),
     include_str!("schema_v5.sql"),
+    include_str!("schema_v6.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

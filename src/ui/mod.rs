@@ -19,7 +19,7 @@ use iced::{Element, Event, Length, Subscription, Task, event, window};
 pub use context::Context;
 pub use screen::Route;
 use screen::{
-    Outcome, board, counter, customer, customer_form, customers, day_end, negotiate, outbox,
+    Outcome, bank, board, counter, customer, customer_form, customers, day_end, negotiate, outbox,
     payment, sale, settings, today, welcome,
 };
 
@@ -52,6 +52,7 @@ pub enum Screen {
     Board(board::State),
     Today(today::State),
     Outbox(outbox::State),
+    Bank(bank::State),
     DayEnd(day_end::State),
     Settings(Box<settings::State>),
 }
@@ -73,6 +74,7 @@ pub enum Message {
     Board(board::Message),
     Today(today::Message),
     Outbox(outbox::Message),
+    Bank(bank::Message),
     DayEnd(day_end::Message),
     Settings(settings::Message),
     /// Time for the ruler's round.
@@ -234,6 +236,7 @@ impl App {
             Route::Board => Ok(Screen::Board(board::State::new(context))),
             Route::Today => Ok(Screen::Today(today::State::new())),
             Route::Outbox => Ok(Screen::Outbox(outbox::State::new(context))),
+            Route::Bank => Ok(Screen::Bank(bank::State::new(context))),
             Route::DayEnd => Ok(Screen::DayEnd(day_end::State::new(context))),
             Route::Settings => Ok(Screen::Settings(Box::new(settings::State::new(context)))),
         };
@@ -337,6 +340,13 @@ impl App {
                 }
                 _ => Task::none(),
             },
+            Message::Bank(message) => match &mut self.screen {
+                Screen::Bank(state) => {
+                    let outcome = state.update(&mut self.context, message);
+                    self.apply(outcome, Message::Bank)
+                }
+                _ => Task::none(),
+            },
             Message::Outbox(message) => match &mut self.screen {
                 Screen::Outbox(state) => {
                     let outcome = state.update(&mut self.context, message);
@@ -416,6 +426,7 @@ impl App {
             Key::Named(Named::F3) => Some(Route::Board),
             Key::Named(Named::F4) => Some(Route::DayEnd),
             Key::Named(Named::F5) => Some(Route::Today),
+            Key::Named(Named::F6) => Some(Route::Bank),
             Key::Named(Named::F9) => Some(Route::Settings),
             _ => None,
         };
@@ -479,9 +490,11 @@ impl App {
             Screen::Sale(state) => Some(Route::Customer(state.customer_id())),
             Screen::Payment(state) => Some(Route::Customer(state.customer_id())),
             Screen::Negotiate(state) => Some(Route::Customer(state.customer_id())),
-            Screen::DayEnd(_) | Screen::Settings(_) | Screen::Customers(_) | Screen::Today(_) => {
-                Some(Route::Board)
-            }
+            Screen::DayEnd(_)
+            | Screen::Settings(_)
+            | Screen::Customers(_)
+            | Screen::Today(_)
+            | Screen::Bank(_) => Some(Route::Board),
             Screen::Outbox(_) => Some(Route::Today),
             Screen::Board(_) | Screen::Welcome(_) | Screen::Counter(_) => None,
         }
@@ -501,6 +514,7 @@ impl App {
             Screen::Board(state) => state.view(context).map(Message::Board),
             Screen::Today(state) => state.view(context).map(Message::Today),
             Screen::Outbox(state) => state.view(context).map(Message::Outbox),
+            Screen::Bank(state) => state.view(context).map(Message::Bank),
             Screen::DayEnd(state) => state.view(context).map(Message::DayEnd),
             Screen::Settings(state) => state.view(context).map(Message::Settings),
         };
@@ -554,6 +568,7 @@ impl App {
                 ) | (Screen::Board(_), Route::Board)
                     | (Screen::Today(_) | Screen::Outbox(_), Route::Today)
                     | (Screen::DayEnd(_), Route::DayEnd)
+                    | (Screen::Bank(_), Route::Bank)
                     | (Screen::Settings(_), Route::Settings)
             )
         };
@@ -562,6 +577,7 @@ impl App {
             (Route::Customers, crate::t!("nav-customers"), "F2"),
             (Route::Today, crate::t!("nav-today"), "F5"),
             (Route::DayEnd, crate::t!("nav-day-end"), "F4"),
+            (Route::Bank, crate::t!("nav-bank"), "F6"),
             (Route::Settings, crate::t!("nav-settings"), "F9"),
         ];
         let mut items = column![

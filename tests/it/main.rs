@@ -3,6 +3,7 @@
 
 mod agreements;
 mod backup;
+mod bank;
 mod cli;
 mod collection;
 mod collection_timings;

@@ -1,5 +1,6 @@
 //! The screens, each with its State, Message, update and view.
 
+pub mod bank;
 pub mod board;
 pub mod counter;
 pub mod customer;
@@ -40,6 +41,8 @@ pub enum Route {
     /// Hoje: the ruler's contacts of the day and the days ahead.
     Today,
     Outbox,
+    /// Banco: remittance and return files.
+    Bank,
     DayEnd,
     Settings,
 }
