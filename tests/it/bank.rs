@@ -539,3 +539,86 @@ fn the_command_line_remits_and_imports() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("banco 341"), "{}", stderr(&output));
 }
+
+#[test]
+fn the_owner_writes_the_remittance_and_takes_in_the_return_on_the_bank_screen() {
+    use regua::ui::screen::bank::Message as BankMessage;
+    use regua::ui::{App, Message, Screen};
+
+    let folder = Folder::new();
+    let mut db = crate::ui::portuguese(&folder);
+    let (owner, _) = owner_and_clerk(&mut db, &store_input());
+    let owner = regua::services::Actor::person(&owner);
+    services::boletos::set_account(&mut db, &owner, &account(Bank::BancoDoBrasil)).unwrap();
+    let customer = services::customers::create(
+        &mut db,
+        &owner,
+        &reachable("Joana Araújo", "111.444.777-35"),
+    )
+    .unwrap();
+    let terms = sale_terms(date(2026, 12, 10), 120_000, 3);
+    let sale =
+        services::sales::create(&mut db, &owner, customer, &terms, PaymentMethod::Cash).unwrap();
+    services::boletos::issue_for_sale(&mut db, &owner, sale.sale_id, today()).unwrap();
+    drop(db);
+
+    let mut app = App::new(folder.db(), Some(date(2026, 12, 1))).unwrap();
+    crate::ui::sign_in(&mut app, "Dona Marta");
+    let _ = app.update(Message::Key(
+        iced::keyboard::Key::Named(iced::keyboard::key::Named::F6),
+        iced::keyboard::Modifiers::empty(),
+    ));
+    assert!(matches!(app.screen(), Screen::Bank(_)));
+    for text in [
+        "A registrar (3)",
+        "Banco do Brasil — agência 1607, conta 30120",
+        "3 boletos esperando",
+        "Joana Araújo",
+        "31285570000000001",
+    ] {
+        assert!(crate::ui::shows(&app, text), "no “{text}” on screen");
+    }
+    // The button asks where to save; the dialog answers with a path.
+    crate::ui::click(&mut app, "Gerar arquivo de remessa");
+    let path = folder.path("remessa.REM");
+    let _ = app.update(Message::Bank(BankMessage::RemitTo(1, Some(path.clone()))));
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(written.lines().count(), 13);
+    assert!(
+        app.notice()
+            .is_some_and(|notice| notice.text.contains("3 boletos a registrar"))
+    );
+    assert!(crate::ui::shows(&app, "Enviados (3)"));
+    assert!(crate::ui::shows(&app, "REMESSA_001_20261201_000001.REM"));
+
+    let mut app = App::new(folder.db(), Some(date(2026, 12, 11))).unwrap();
+    crate::ui::sign_in(&mut app, "Dona Marta");
+    let _ = app.go(regua::ui::Route::Bank);
+    let _ = app.update(Message::Bank(BankMessage::ImportFrom(Some(fixture(
+        Bank::BancoDoBrasil,
+    )))));
+    for text in [
+        "Pagos (1)",
+        "Registrados (0)",
+        "Recusados (1)",
+        "Retorno retorno-001.ret importado",
+        "Linha 7: Joana Araújo, parcela 3 recusada — Nosso número inválido; CPF ou CNPJ do pagador inválido",
+    ] {
+        assert!(crate::ui::shows(&app, text), "no “{text}” on screen");
+    }
+    crate::ui::click(&mut app, "Recusados (1)");
+    assert!(crate::ui::shows(
+        &app,
+        "Recusados: Nosso número inválido; CPF ou CNPJ do pagador inválido"
+    ));
+    // The same file again: said so, nothing changes.
+    let before = snapshot(&folder.db());
+    let _ = app.update(Message::Bank(BankMessage::ImportFrom(Some(fixture(
+        Bank::BancoDoBrasil,
+    )))));
+    assert!(
+        app.notice()
+            .is_some_and(|notice| notice.text.contains("já tinha sido importado"))
+    );
+    assert_eq!(snapshot(&folder.db()), before);
+}
