@@ -7,6 +7,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::record::{FieldError, RecordReader, RecordWriter, records};
+use super::returns::{NotAReturn, ReturnEntry};
 use crate::domain::money::Money;
 
 pub const WIDTH: usize = 240;
@@ -269,25 +270,6 @@ pub fn remittance(payee: &Payee, titles: &[Title], nsa: u64, at: NaiveDateTime) 
     text
 }
 
-/// What the bank says of one boleto in the return (segments T and U).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReturnEntry {
-    /// The line of segment T.
-    pub line: usize,
-    pub movement: u64,
-    pub our_number: String,
-    pub document_number: String,
-    pub due_date: Option<NaiveDate>,
-    pub amount: Money,
-    /// The bank's reason codes (rejections), two digits each.
-    pub reasons: Vec<String>,
-    pub charges_paid: Money,
-    pub discount: Money,
-    pub paid: Money,
-    pub occurred_on: Option<NaiveDate>,
-    pub credited_on: Option<NaiveDate>,
-}
-
 /// A return file read: its header and each title, or the line that could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReturnFile {
@@ -298,17 +280,6 @@ pub struct ReturnFile {
     pub nsa: u64,
     pub generated_on: Option<NaiveDate>,
     pub entries: Vec<Result<ReturnEntry, FieldError>>,
-}
-
-/// Why a file is not a CNAB 240 return at all.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NotAReturn {
-    Empty,
-    /// A line that is not 240 characters, with its number.
-    Width(usize),
-    /// The first line is not a file header of a return (code 2 in position 143).
-    Header,
-    Field(FieldError),
 }
 
 fn entry_from(

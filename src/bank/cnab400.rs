@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::cnab240::{Movement, Title};
 use super::record::{FieldError, RecordReader, RecordWriter, records};
-use crate::domain::money::Money;
+use super::returns::{NotAReturn, ReturnEntry};
 
 pub const WIDTH: usize = 400;
 
@@ -118,38 +118,11 @@ pub fn remittance(payee: &BradescoPayee, titles: &[Title], nsa: u64, at: NaiveDa
     text
 }
 
-/// What Bradesco says of one boleto in the return.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReturnEntry {
-    pub line: usize,
-    /// Ocorrência: 02 confirmed, 03 rejected, 06 paid, 09/10 written off, 14 due date
-    /// changed.
-    pub movement: u64,
-    pub our_number: String,
-    pub document_number: String,
-    pub occurred_on: Option<NaiveDate>,
-    pub due_date: Option<NaiveDate>,
-    pub amount: Money,
-    pub discount: Money,
-    pub paid: Money,
-    pub interest_paid: Money,
-    pub credited_on: Option<NaiveDate>,
-    pub reasons: Vec<String>,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReturnFile {
     pub company_code: String,
     pub generated_on: Option<NaiveDate>,
     pub entries: Vec<Result<ReturnEntry, FieldError>>,
-}
-
-/// Why a file is not a Bradesco CNAB 400 return at all.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NotAReturn {
-    Empty,
-    Width(usize),
-    Header,
 }
 
 fn entry_from(line: &RecordReader<'_>) -> Result<ReturnEntry, FieldError> {
@@ -164,7 +137,7 @@ fn entry_from(line: &RecordReader<'_>) -> Result<ReturnEntry, FieldError> {
         amount: line.money(153, 165)?,
         discount: line.money(241, 253)?,
         paid: line.money(254, 266)?,
-        interest_paid: line.money(267, 279)?,
+        charges_paid: line.money(267, 279)?,
         credited_on: line.date(296, 301)?,
         reasons,
     })
@@ -193,6 +166,7 @@ pub fn read_return(text: &str) -> Result<ReturnFile, NotAReturn> {
 mod tests {
     use super::*;
     use crate::bank::cnab240::Payer;
+    use crate::domain::money::Money;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

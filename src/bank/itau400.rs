@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::cnab240::{Movement, Title};
 use super::record::{FieldError, RecordReader, RecordWriter, records};
-use crate::domain::money::Money;
+use super::returns::{NotAReturn, ReturnEntry};
 
 pub const WIDTH: usize = 400;
 
@@ -119,37 +119,12 @@ pub fn remittance(payee: &ItauPayee, titles: &[Title], at: NaiveDateTime) -> Str
     text
 }
 
-/// What Itaú says of one boleto in the return.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReturnEntry {
-    pub line: usize,
-    /// Ocorrência: 02 confirmed, 03 rejected, 06/08 paid, 09 written off, 14 due date.
-    pub movement: u64,
-    pub our_number: String,
-    pub document_number: String,
-    pub occurred_on: Option<NaiveDate>,
-    pub due_date: Option<NaiveDate>,
-    pub amount: Money,
-    pub paid: Money,
-    pub interest_paid: Money,
-    pub credited_on: Option<NaiveDate>,
-    pub reasons: Vec<String>,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReturnFile {
     pub agency: String,
     pub account: String,
     pub generated_on: Option<NaiveDate>,
     pub entries: Vec<Result<ReturnEntry, FieldError>>,
-}
-
-/// Why a file is not an Itaú CNAB 400 return at all.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NotAReturn {
-    Empty,
-    Width(usize),
-    Header,
 }
 
 fn entry_from(line: &RecordReader<'_>) -> Result<ReturnEntry, FieldError> {
@@ -161,8 +136,9 @@ fn entry_from(line: &RecordReader<'_>) -> Result<ReturnEntry, FieldError> {
         occurred_on: line.date(111, 116)?,
         due_date: line.date(147, 152)?,
         amount: line.money(153, 165)?,
+        discount: line.money(241, 253)?,
         paid: line.money(254, 266)?,
-        interest_paid: line.money(267, 279)?,
+        charges_paid: line.money(267, 279)?,
         credited_on: line.date(296, 301)?,
         reasons: line.codes(378, 4),
     })

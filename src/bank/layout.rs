@@ -12,9 +12,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::cnab240::{self, Payee, Title};
 use super::event::ReturnEvent;
 use super::record::FieldError;
+use super::returns::{NotAReturn, ReturnEntry};
 use super::{cnab400, itau400};
 use crate::boleto::account::{Bank, BankAccount};
-use crate::domain::money::Money;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layout {
@@ -189,29 +189,43 @@ pub fn file_name(bank: Bank, nsa: u64, of_the_day: u32, at: NaiveDateTime) -> St
     }
 }
 
-/// One title in a return, whatever the layout.
+/// One title in a return, whatever the layout: the entry as read, what it means, and the
+/// key that finds its boleto (`match_key` of the boleto's `our_number_field`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReturnLine {
-    pub line: usize,
-    pub code: u64,
+    pub entry: ReturnEntry,
     pub event: ReturnEvent,
-    /// To be compared with `match_key` of a boleto's `our_number_field`.
     pub key: String,
-    pub document_number: String,
-    pub amount: Money,
-    /// What the payer paid, fine and interest included.
-    pub paid: Money,
-    pub charges_paid: Money,
-    pub occurred_on: Option<NaiveDate>,
-    pub credited_on: Option<NaiveDate>,
-    pub due_date: Option<NaiveDate>,
-    pub reasons: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BankReturn {
     pub generated_on: Option<NaiveDate>,
     pub lines: Vec<Result<ReturnLine, FieldError>>,
+}
+
+impl BankReturn {
+    fn new(
+        bank: Bank,
+        generated_on: Option<NaiveDate>,
+        entries: Vec<Result<ReturnEntry, FieldError>>,
+        event_of: fn(u64) -> ReturnEvent,
+    ) -> BankReturn {
+        let lines = entries
+            .into_iter()
+            .map(|entry| {
+                entry.map(|entry| ReturnLine {
+                    event: event_of(entry.movement),
+                    key: match_key(bank, &entry.our_number),
+                    entry,
+                })
+            })
+            .collect();
+        BankReturn {
+            generated_on,
+            lines,
+        }
+    }
 }
 
 /// Why a file is not read at all; nothing of it is imported.
@@ -259,92 +273,48 @@ pub fn read_return(account: &BankAccount, text: &str) -> Result<BankReturn, Retu
     if text.trim().is_empty() {
         return Err(ReturnRefusal::Empty);
     }
-    let width = match layout(account.bank) {
-        Layout::Cnab240 => cnab240::WIDTH,
-        Layout::Cnab400 => cnab400::WIDTH,
+    let refusal = |error: NotAReturn, width: usize| match error {
+        NotAReturn::Empty => ReturnRefusal::Empty,
+        NotAReturn::Width(line) => ReturnRefusal::Width { line, width },
+        NotAReturn::Header if width == cnab400::WIDTH => other_bank_or(text, 77),
+        NotAReturn::Header => ReturnRefusal::NotAReturn,
+        NotAReturn::Field(error) => ReturnRefusal::Field(error),
     };
-    let bad_width = |line: usize| ReturnRefusal::Width { line, width };
     match account.bank {
         Bank::Bradesco => {
-            let file = cnab400::read_return(text).map_err(|error| match error {
-                cnab400::NotAReturn::Empty => ReturnRefusal::Empty,
-                cnab400::NotAReturn::Width(line) => bad_width(line),
-                cnab400::NotAReturn::Header => other_bank_or(text, 77, ReturnRefusal::NotAReturn),
-            })?;
+            let file = cnab400::read_return(text).map_err(|e| refusal(e, cnab400::WIDTH))?;
             if !account.beneficiary_code.is_empty()
                 && !same_number(&file.company_code, &account.beneficiary_code)
             {
                 return Err(ReturnRefusal::OtherAccount);
             }
-            Ok(BankReturn {
-                generated_on: file.generated_on,
-                lines: file
-                    .entries
-                    .into_iter()
-                    .map(|entry| {
-                        entry.map(|entry| ReturnLine {
-                            line: entry.line,
-                            code: entry.movement,
-                            event: ReturnEvent::from_bradesco(entry.movement),
-                            key: match_key(Bank::Bradesco, &entry.our_number),
-                            document_number: entry.document_number,
-                            amount: entry.amount,
-                            paid: entry.paid,
-                            charges_paid: entry.interest_paid,
-                            occurred_on: entry.occurred_on,
-                            credited_on: entry.credited_on,
-                            due_date: entry.due_date,
-                            reasons: entry.reasons,
-                        })
-                    })
-                    .collect(),
-            })
+            Ok(BankReturn::new(
+                Bank::Bradesco,
+                file.generated_on,
+                file.entries,
+                ReturnEvent::from_bradesco,
+            ))
         }
         Bank::Itau => {
-            let file = itau400::read_return(text).map_err(|error| match error {
-                itau400::NotAReturn::Empty => ReturnRefusal::Empty,
-                itau400::NotAReturn::Width(line) => bad_width(line),
-                itau400::NotAReturn::Header => other_bank_or(text, 77, ReturnRefusal::NotAReturn),
-            })?;
+            let file = itau400::read_return(text).map_err(|e| refusal(e, itau400::WIDTH))?;
             if !same_number(&file.agency, &account.agency)
                 || !same_number(&file.account, &account.account)
             {
                 return Err(ReturnRefusal::OtherAccount);
             }
-            Ok(BankReturn {
-                generated_on: file.generated_on,
-                lines: file
-                    .entries
-                    .into_iter()
-                    .map(|entry| {
-                        entry.map(|entry| ReturnLine {
-                            line: entry.line,
-                            code: entry.movement,
-                            event: ReturnEvent::from_itau(entry.movement),
-                            key: match_key(Bank::Itau, &entry.our_number),
-                            document_number: entry.document_number,
-                            amount: entry.amount,
-                            paid: entry.paid,
-                            charges_paid: entry.interest_paid,
-                            occurred_on: entry.occurred_on,
-                            credited_on: entry.credited_on,
-                            due_date: entry.due_date,
-                            reasons: entry.reasons,
-                        })
-                    })
-                    .collect(),
-            })
+            Ok(BankReturn::new(
+                Bank::Itau,
+                file.generated_on,
+                file.entries,
+                ReturnEvent::from_itau,
+            ))
         }
         bank => {
-            let file = cnab240::read_return(text).map_err(|error| match error {
-                cnab240::NotAReturn::Empty => ReturnRefusal::Empty,
-                cnab240::NotAReturn::Width(line) => bad_width(line),
-                cnab240::NotAReturn::Header => ReturnRefusal::NotAReturn,
-                cnab240::NotAReturn::Field(error) => ReturnRefusal::Field(error),
-            })?;
+            let file = cnab240::read_return(text).map_err(|e| refusal(e, cnab240::WIDTH))?;
             if file.bank_code != bank.code() {
                 return Err(ReturnRefusal::OtherBank(file.bank_code));
             }
+            // CAIXA's SIGCB puts the beneficiary code where the account would be.
             let payee_account = if bank == Bank::Caixa {
                 &account.beneficiary_code
             } else {
@@ -355,35 +325,18 @@ pub fn read_return(account: &BankAccount, text: &str) -> Result<BankReturn, Retu
             {
                 return Err(ReturnRefusal::OtherAccount);
             }
-            Ok(BankReturn {
-                generated_on: file.generated_on,
-                lines: file
-                    .entries
-                    .into_iter()
-                    .map(|entry| {
-                        entry.map(|entry| ReturnLine {
-                            line: entry.line,
-                            code: entry.movement,
-                            event: ReturnEvent::from_cnab240(entry.movement),
-                            key: match_key(bank, &entry.our_number),
-                            document_number: entry.document_number,
-                            amount: entry.amount,
-                            paid: entry.paid,
-                            charges_paid: entry.charges_paid,
-                            occurred_on: entry.occurred_on,
-                            credited_on: entry.credited_on,
-                            due_date: entry.due_date,
-                            reasons: entry.reasons,
-                        })
-                    })
-                    .collect(),
-            })
+            Ok(BankReturn::new(
+                bank,
+                file.generated_on,
+                file.entries,
+                ReturnEvent::from_cnab240,
+            ))
         }
     }
 }
 
-/// A CNAB 400 header of another bank says so; anything else is not a return.
-fn other_bank_or(text: &str, bank_at: usize, otherwise: ReturnRefusal) -> ReturnRefusal {
+/// A CNAB 400 return header of another bank says which; anything else is not a return.
+fn other_bank_or(text: &str, bank_at: usize) -> ReturnRefusal {
     let first = text.lines().next().unwrap_or_default();
     match first.get(bank_at - 1..bank_at + 2) {
         Some(code)
@@ -391,7 +344,7 @@ fn other_bank_or(text: &str, bank_at: usize, otherwise: ReturnRefusal) -> Return
         {
             ReturnRefusal::OtherBank(code.to_string())
         }
-        _ => otherwise,
+        _ => ReturnRefusal::NotAReturn,
     }
 }
 

@@ -8,3 +8,4 @@ pub mod event;
 pub mod itau400;
 pub mod layout;
 pub mod record;
+pub mod returns;

@@ -13,9 +13,10 @@ use sha2::{Digest, Sha256};
 use crate::bank::cnab240::{Movement, Payer, Title};
 use crate::bank::event::ReturnEvent;
 use crate::bank::layout::{self, ReturnLine, ReturnRefusal};
+use crate::bank::returns::ReturnEntry;
 use crate::boleto::account::{Bank, BankAccount};
 use crate::domain::document::digits_only;
-use crate::domain::imputation::{Allocation, impute};
+use crate::domain::imputation::{Allocation, impute, total_owed};
 use crate::domain::installment::PaymentMethod;
 use crate::domain::money::Money;
 use crate::domain::settings::Settings;
@@ -434,7 +435,7 @@ pub fn import(
         let Some(boleto) = known.get(&line.key) else {
             summary.problems.push(crate::t!(
                 "bank-import-unknown",
-                line = line.line.to_string(),
+                line = line.entry.line.to_string(),
                 number = line.key.clone()
             ));
             continue;
@@ -444,11 +445,11 @@ pub fn import(
             &tx,
             &FileLine {
                 file_id,
-                line: line.line,
+                line: line.entry.line,
                 boleto_id: boleto.id,
-                movement: line.code,
+                movement: line.entry.movement,
                 event: Some(event_code(line.event)),
-                reasons: &line.reasons.join(" "),
+                reasons: &line.entry.reasons.join(" "),
                 payment_id,
             },
         )?;
@@ -509,11 +510,12 @@ fn take_line(
         ReturnEvent::Rejected => {
             summary.rejected.add(boleto.amount);
             summary.rejections.push(Rejection {
-                line: line.line,
+                line: line.entry.line,
                 customer: boleto.customer_name.clone(),
                 installment: boleto.installment_number,
                 our_number: boleto.our_number_printed.clone(),
                 reasons: line
+                    .entry
                     .reasons
                     .iter()
                     .map(|r| layout::reason_label(r))
@@ -536,10 +538,10 @@ fn take_line(
                 // Already taken in from an earlier return.
                 return Ok(None);
             }
-            summary.paid.add(line.paid);
-            summary.charges_paid += line.charges_paid;
+            summary.paid.add(line.entry.paid);
+            summary.charges_paid += line.entry.charges_paid;
             boletos::set_status(conn, boleto.id, BoletoStatus::Paid)?;
-            return record_payment(conn, actor, boleto, line, today, summary);
+            return record_payment(conn, actor, boleto, &line.entry, today, summary);
         }
     }
     Ok(None)
@@ -551,59 +553,47 @@ fn record_payment(
     conn: &Connection,
     actor: &Actor,
     boleto: &KnownBoleto,
-    line: &ReturnLine,
+    entry: &ReturnEntry,
     today: NaiveDate,
     summary: &mut ImportSummary,
 ) -> Result<Option<i64>> {
-    if !line.paid.is_positive() {
+    if !entry.paid.is_positive() {
         return Ok(None);
     }
-    let paid_on = line.occurred_on.unwrap_or(today).min(today);
+    let paid_on = entry.occurred_on.unwrap_or(today).min(today);
     let settings = stored_settings::load(conn)?;
     let calendar = settings.calendar();
-    let ledgers: Vec<_> = ledger::customer_installments(conn, boleto.customer_id, paid_on)?
-        .into_iter()
-        .filter(|row| row.status.is_collectible())
-        .map(|row| row.ledger)
-        .collect();
-    let (own, others): (Vec<_>, Vec<_>) = ledgers
-        .into_iter()
-        .partition(|ledger| ledger.id == boleto.installment_id);
+    let (own, others): (Vec<_>, Vec<_>) =
+        ledger::customer_installments(conn, boleto.customer_id, paid_on)?
+            .into_iter()
+            .filter(|row| row.status.is_collectible())
+            .map(|row| row.ledger)
+            .partition(|ledger| ledger.id == boleto.installment_id);
     let mut allocations: Vec<Allocation> = Vec::new();
-    let mut left = line.paid;
-    if !own.is_empty() {
-        let owed =
-            crate::domain::imputation::total_owed(&own, &settings.charges, &calendar, paid_on);
-        let on_own = left.min(owed);
-        if on_own.is_positive() {
-            allocations.extend(impute(on_own, paid_on, &own, &settings.charges, &calendar)?);
-            left -= on_own;
-        }
-    }
-    if left.is_positive() && !others.is_empty() {
-        let owed =
-            crate::domain::imputation::total_owed(&others, &settings.charges, &calendar, paid_on);
-        let on_others = left.min(owed);
-        if on_others.is_positive() {
+    let mut left = entry.paid;
+    for ledgers in [own, others] {
+        let owed = total_owed(&ledgers, &settings.charges, &calendar, paid_on);
+        let taken = left.min(owed);
+        if taken.is_positive() {
             allocations.extend(impute(
-                on_others,
+                taken,
                 paid_on,
-                &others,
+                &ledgers,
                 &settings.charges,
                 &calendar,
             )?);
-            left -= on_others;
+            left -= taken;
         }
     }
     if left.is_positive() {
         summary.problems.push(crate::t!(
             "bank-import-surplus",
-            line = line.line.to_string(),
+            line = entry.line.to_string(),
             customer = boleto.customer_name.clone(),
             amount = left.to_string()
         ));
     }
-    let recorded: Money = line.paid - left;
+    let recorded = entry.paid - left;
     if !recorded.is_positive() {
         return Ok(None);
     }
