@@ -143,22 +143,35 @@ fn entry_from(line: &RecordReader<'_>) -> Result<ReturnEntry, FieldError> {
     })
 }
 
-/// Reads a return: a detail that cannot be read is an error entry with its line, the
-/// rest is still read; a file that is not a Bradesco return is refused whole.
-pub fn read_return(text: &str) -> Result<ReturnFile, NotAReturn> {
-    let records = records(text, WIDTH).map_err(NotAReturn::Width)?;
-    let header = records.first().ok_or(NotAReturn::Empty)?;
-    if header.raw(1, 9) != "02RETORNO" || header.raw(77, 79) != "237" {
+/// Each title of a return, or why its line could not be read.
+pub(super) type Details = Vec<Result<ReturnEntry, FieldError>>;
+
+/// A CNAB 400 return of `bank`: its header and each type-1 detail read by `entry_from`
+/// (a detail that cannot be read is an error entry with its line, the rest still read).
+pub(super) fn read_details<'a>(
+    text: &'a str,
+    bank: &str,
+    entry_from: fn(&RecordReader<'_>) -> Result<ReturnEntry, FieldError>,
+) -> Result<(RecordReader<'a>, Details), NotAReturn> {
+    let mut records = records(text, WIDTH).map_err(NotAReturn::Width)?.into_iter();
+    let header = records.next().ok_or(NotAReturn::Empty)?;
+    if header.raw(1, 9) != "02RETORNO" || header.raw(77, 79) != bank {
         return Err(NotAReturn::Header);
     }
+    let details = records
+        .filter(|record| record.raw(1, 1) == "1")
+        .map(|record| entry_from(&record))
+        .collect();
+    Ok((header, details))
+}
+
+/// Reads a Bradesco return; any other file is refused whole.
+pub fn read_return(text: &str) -> Result<ReturnFile, NotAReturn> {
+    let (header, entries) = read_details(text, "237", entry_from)?;
     Ok(ReturnFile {
         company_code: header.text(27, 46).to_string(),
         generated_on: header.date(95, 100).ok().flatten(),
-        entries: records[1..]
-            .iter()
-            .filter(|record| record.raw(1, 1) == "1")
-            .map(entry_from)
-            .collect(),
+        entries,
     })
 }
 

@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::cnab240::{Movement, Title};
-use super::record::{FieldError, RecordReader, RecordWriter, records};
+use super::record::{FieldError, RecordReader, RecordWriter};
 use super::returns::{NotAReturn, ReturnEntry};
 
 pub const WIDTH: usize = 400;
@@ -144,22 +144,13 @@ fn entry_from(line: &RecordReader<'_>) -> Result<ReturnEntry, FieldError> {
     })
 }
 
-/// Reads a return: a detail that cannot be read is an error entry with its line, the
-/// rest is still read; a file that is not an Itaú return is refused whole.
+/// Reads an Itaú return; any other file is refused whole.
 pub fn read_return(text: &str) -> Result<ReturnFile, NotAReturn> {
-    let records = records(text, WIDTH).map_err(NotAReturn::Width)?;
-    let header = records.first().ok_or(NotAReturn::Empty)?;
-    if header.raw(1, 9) != "02RETORNO" || header.raw(77, 79) != "341" {
-        return Err(NotAReturn::Header);
-    }
+    let (header, entries) = super::cnab400::read_details(text, "341", entry_from)?;
     Ok(ReturnFile {
         agency: header.text(27, 30).to_string(),
         account: header.text(33, 37).to_string(),
         generated_on: header.date(95, 100).ok().flatten(),
-        entries: records[1..]
-            .iter()
-            .filter(|record| record.raw(1, 1) == "1")
-            .map(entry_from)
-            .collect(),
+        entries,
     })
 }
