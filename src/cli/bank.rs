@@ -129,6 +129,9 @@ pub fn import_text(summary: &ImportSummary) -> String {
             summary.due_date_changed,
         ));
     }
+    for payment in &summary.payments {
+        text.push_str(&format!("  {}\n", payment.sentence()));
+    }
     for rejection in &summary.rejections {
         text.push_str(&format!(
             "  {}\n",

@@ -301,6 +301,39 @@ pub struct Rejection {
     pub reasons: Vec<String>,
 }
 
+/// A boleto the bank says was paid, as it says it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BankPayment {
+    pub line: usize,
+    pub customer: String,
+    pub installment: u32,
+    pub paid: Money,
+    /// Fine and interest within `paid`.
+    pub charges_paid: Money,
+    pub paid_on: Option<NaiveDate>,
+    pub credited_on: Option<NaiveDate>,
+}
+
+impl BankPayment {
+    /// The payment in a sentence, for the summary.
+    pub fn sentence(&self) -> String {
+        let day = |date: Option<NaiveDate>| {
+            date.map(|d| d.format("%d/%m/%Y").to_string())
+                .unwrap_or_else(|| "—".to_string())
+        };
+        crate::t!(
+            "bank-payment-line",
+            line = self.line.to_string(),
+            customer = self.customer.clone(),
+            installment = self.installment.to_string(),
+            paid = self.paid.to_string(),
+            paid_on = day(self.paid_on),
+            charges = self.charges_paid.to_string(),
+            credited_on = day(self.credited_on)
+        )
+    }
+}
+
 /// What a return did.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportSummary {
@@ -318,6 +351,7 @@ pub struct ImportSummary {
     pub due_date_changed: Tally,
     pub other: Tally,
     pub rejections: Vec<Rejection>,
+    pub payments: Vec<BankPayment>,
     /// Lines that could not be read or matched, and payments that need the owner.
     pub problems: Vec<String>,
 }
@@ -540,6 +574,15 @@ fn take_line(
             }
             summary.paid.add(line.entry.paid);
             summary.charges_paid += line.entry.charges_paid;
+            summary.payments.push(BankPayment {
+                line: line.entry.line,
+                customer: boleto.customer_name.clone(),
+                installment: boleto.installment_number,
+                paid: line.entry.paid,
+                charges_paid: line.entry.charges_paid,
+                paid_on: line.entry.occurred_on,
+                credited_on: line.entry.credited_on,
+            });
             boletos::set_status(conn, boleto.id, BoletoStatus::Paid)?;
             return record_payment(conn, actor, boleto, &line.entry, today, summary);
         }
@@ -569,6 +612,15 @@ fn record_payment(
             .filter(|row| row.status.is_collectible())
             .map(|row| row.ledger)
             .partition(|ledger| ledger.id == boleto.installment_id);
+    if own.is_empty() {
+        // Settled meanwhile (at the counter): the money goes to what else is owed.
+        summary.problems.push(crate::t!(
+            "bank-import-already-paid",
+            line = entry.line.to_string(),
+            customer = boleto.customer_name.clone(),
+            installment = boleto.installment_number.to_string()
+        ));
+    }
     let mut allocations: Vec<Allocation> = Vec::new();
     let mut left = entry.paid;
     for ledgers in [own, others] {

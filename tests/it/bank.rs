@@ -322,6 +322,11 @@ fn each_banks_return_lands_on_the_right_installments_and_twice_changes_nothing()
         assert_eq!(summary.paid.amount, Money::from_cents(40_000));
         assert_eq!(summary.written_off.count, 1);
         assert_eq!(summary.rejections[0].installment, 3);
+        let payment = &summary.payments[0];
+        assert_eq!(
+            (payment.installment, payment.paid_on, payment.credited_on),
+            (1, Some(date(2026, 12, 10)), Some(date(2026, 12, 11)))
+        );
         assert_eq!(
             summary.rejections[0].reasons,
             ["Nosso número inválido", "CPF ou CNPJ do pagador inválido"]
@@ -603,6 +608,7 @@ fn the_owner_writes_the_remittance_and_takes_in_the_return_on_the_bank_screen() 
         "Recusados (1)",
         "Retorno retorno-001.ret importado",
         "Linha 7: Joana Araújo, parcela 3 recusada — Nosso número inválido; CPF ou CNPJ do pagador inválido",
+        "Linha 11: Joana Araújo, parcela 1 — R$ 400,00 pago em 10/12/2026 (multa e juros R$ 0,00), crédito em 11/12/2026",
     ] {
         assert!(crate::ui::shows(&app, text), "no “{text}” on screen");
     }
@@ -621,4 +627,46 @@ fn the_owner_writes_the_remittance_and_takes_in_the_return_on_the_bank_screen() 
             .is_some_and(|notice| notice.text.contains("já tinha sido importado"))
     );
     assert_eq!(snapshot(&folder.db()), before);
+}
+
+#[test]
+fn a_boleto_paid_at_the_bank_after_the_counter_is_reported_and_its_money_kept() {
+    let folder = Folder::new();
+    let (mut db, installments) = store_with_boletos(&folder, Bank::Sicredi);
+    remit(&mut db);
+    let customer = services::customers::resolve(&db, "Joana").unwrap();
+    let day = date(2026, 12, 10);
+    services::payments::receive(
+        &mut db,
+        &ana(),
+        customer,
+        Money::from_cents(40_000),
+        PaymentMethod::Cash,
+        day,
+        day,
+    )
+    .unwrap();
+    let summary = import(&mut db, Bank::Sicredi, date(2026, 12, 11));
+    assert_eq!(
+        summary.problems,
+        [
+            "Linha 11: a parcela 1 de Joana Araújo já estava quitada; o pagamento no banco foi usado nas outras parcelas em aberto."
+        ]
+    );
+    // Paid twice: the bank's R$ 400,00 went to the second installment, nothing lost.
+    let allocated: i64 = db
+        .conn()
+        .query_row(
+            "SELECT sum(a.principal_cents + a.fine_cents + a.interest_cents)
+             FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
+             WHERE p.method = 'boleto'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(allocated, 40_000);
+    let second = regua::store::ledger::installment(db.conn(), installments[1], day)
+        .unwrap()
+        .unwrap();
+    assert_ne!(second.status, InstallmentStatus::Open);
 }

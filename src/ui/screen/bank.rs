@@ -442,6 +442,9 @@ fn import_card(summary: &ImportSummary) -> Element<'_, Message> {
         ),
     ]
     .spacing(4);
+    for payment in &summary.payments {
+        content = content.push(text(payment.sentence()).size(theme::SMALL));
+    }
     for rejection in &summary.rejections {
         content = content.push(widget::error_text(crate::t!(
             "bank-rejection",
