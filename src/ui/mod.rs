@@ -19,8 +19,8 @@ use iced::{Element, Event, Length, Subscription, Task, event, window};
 pub use context::Context;
 pub use screen::Route;
 use screen::{
-    Outcome, bank, board, counter, customer, customer_form, customers, day_end, negotiate, outbox,
-    payment, sale, settings, today, welcome,
+    Outcome, bank, board, counter, customer, customer_form, customers, day_end, help, negotiate,
+    outbox, payment, sale, settings, today, welcome,
 };
 
 use crate::error::Result;
@@ -53,6 +53,7 @@ pub enum Screen {
     Today(today::State),
     Outbox(outbox::State),
     Bank(bank::State),
+    Help(help::State),
     DayEnd(day_end::State),
     Settings(Box<settings::State>),
 }
@@ -75,6 +76,7 @@ pub enum Message {
     Today(today::Message),
     Outbox(outbox::Message),
     Bank(bank::Message),
+    Help(help::Message),
     DayEnd(day_end::Message),
     Settings(settings::Message),
     /// Time for the ruler's round.
@@ -95,8 +97,24 @@ pub fn run(path: PathBuf, today: Option<NaiveDate>) -> iced::Result {
     .font(theme::FONT_BYTES)
     .font(theme::BOLD_FONT_BYTES)
     .default_font(theme::FONT)
-    .window_size((1280.0, 800.0))
+    .window(window_settings())
     .run()
+}
+
+/// The window: its size, Régua's icon, and on Linux the id the desktop entry is named by.
+fn window_settings() -> iced::window::Settings {
+    const ICON: &[u8] = include_bytes!("../../assets/icons/regua-64.rgba");
+    #[allow(unused_mut)]
+    let mut settings = iced::window::Settings {
+        size: iced::Size::new(1280.0, 800.0),
+        icon: iced::window::icon::from_rgba(ICON.to_vec(), 64, 64).ok(),
+        ..Default::default()
+    };
+    #[cfg(target_os = "linux")]
+    {
+        settings.platform_specific.application_id = "br.app.regua.Regua".to_string();
+    }
+    settings
 }
 
 impl App {
@@ -237,6 +255,7 @@ impl App {
             Route::Today => Ok(Screen::Today(today::State::new())),
             Route::Outbox => Ok(Screen::Outbox(outbox::State::new(context))),
             Route::Bank => Ok(Screen::Bank(bank::State::new(context))),
+            Route::Help => Ok(Screen::Help(help::State::new())),
             Route::DayEnd => Ok(Screen::DayEnd(day_end::State::new(context))),
             Route::Settings => Ok(Screen::Settings(Box::new(settings::State::new(context)))),
         };
@@ -340,6 +359,13 @@ impl App {
                 }
                 _ => Task::none(),
             },
+            Message::Help(message) => match &mut self.screen {
+                Screen::Help(state) => {
+                    let outcome = state.update(&mut self.context, message);
+                    self.apply(outcome, Message::Help)
+                }
+                _ => Task::none(),
+            },
             Message::Bank(message) => match &mut self.screen {
                 Screen::Bank(state) => {
                     let outcome = state.update(&mut self.context, message);
@@ -427,6 +453,7 @@ impl App {
             Key::Named(Named::F4) => Some(Route::DayEnd),
             Key::Named(Named::F5) => Some(Route::Today),
             Key::Named(Named::F6) => Some(Route::Bank),
+            Key::Named(Named::F1) => Some(Route::Help),
             Key::Named(Named::F9) => Some(Route::Settings),
             _ => None,
         };
@@ -494,7 +521,8 @@ impl App {
             | Screen::Settings(_)
             | Screen::Customers(_)
             | Screen::Today(_)
-            | Screen::Bank(_) => Some(Route::Board),
+            | Screen::Bank(_)
+            | Screen::Help(_) => Some(Route::Board),
             Screen::Outbox(_) => Some(Route::Today),
             Screen::Board(_) | Screen::Welcome(_) | Screen::Counter(_) => None,
         }
@@ -515,6 +543,7 @@ impl App {
             Screen::Today(state) => state.view(context).map(Message::Today),
             Screen::Outbox(state) => state.view(context).map(Message::Outbox),
             Screen::Bank(state) => state.view(context).map(Message::Bank),
+            Screen::Help(state) => state.view(context).map(Message::Help),
             Screen::DayEnd(state) => state.view(context).map(Message::DayEnd),
             Screen::Settings(state) => state.view(context).map(Message::Settings),
         };
@@ -569,6 +598,7 @@ impl App {
                     | (Screen::Today(_) | Screen::Outbox(_), Route::Today)
                     | (Screen::DayEnd(_), Route::DayEnd)
                     | (Screen::Bank(_), Route::Bank)
+                    | (Screen::Help(_), Route::Help)
                     | (Screen::Settings(_), Route::Settings)
             )
         };
@@ -579,6 +609,7 @@ impl App {
             (Route::DayEnd, crate::t!("nav-day-end"), "F4"),
             (Route::Bank, crate::t!("nav-bank"), "F6"),
             (Route::Settings, crate::t!("nav-settings"), "F9"),
+            (Route::Help, crate::t!("nav-help"), "F1"),
         ];
         let mut items = column![
             text("Régua").size(theme::TITLE).font(theme::BOLD),

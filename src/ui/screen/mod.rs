@@ -7,6 +7,7 @@ pub mod customer;
 pub mod customer_form;
 pub mod customers;
 pub mod day_end;
+pub mod help;
 pub mod negotiate;
 pub mod negotiation_policy;
 pub mod outbox;
@@ -45,6 +46,8 @@ pub enum Route {
     Bank,
     DayEnd,
     Settings,
+    /// Ajuda: the guide, the version, where the data lives.
+    Help,
 }
 
 /// What a screen's update asks of the root.
