@@ -268,3 +268,60 @@ fn config_get_set_and_list() {
     let board = json(&db, &["--today", TODAY, "board"]);
     assert_eq!(board["bands"][0]["label"], "Vai vencer");
 }
+
+/// A store kept in "Loja São João/Régua dados" (as on a Windows PC whose user is "João
+/// Conceição"): the database, its copies and every file the command line writes.
+#[test]
+fn folders_with_accents_and_spaces_work_for_the_database_and_its_files() {
+    let folder = Folder::new();
+    let home = folder.path("Loja São João/Régua dados");
+    std::fs::create_dir_all(&home).unwrap();
+    let db = home.join("regua da loja.sqlite");
+    let printed = ok(&db, &["--today", TODAY, "demo", "--customers", "20"]);
+    assert!(printed.contains("20 clientes"), "{printed}");
+    let copy = home.join("cópia de segurança.sqlite");
+    ok(&db, &["backup", "--out", copy.to_str().unwrap()]);
+    assert!(copy.metadata().unwrap().len() > 0);
+    let pdf = home.join("segunda via — Conceição.pdf");
+    let board = json(&db, &["board", "--today", TODAY]);
+    assert!(board["bands"].as_array().is_some());
+    let installment: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT id FROM installments WHERE status = 'open' ORDER BY due_date LIMIT 1",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    ok(
+        &db,
+        &[
+            "--today",
+            TODAY,
+            "second-copy",
+            &installment.to_string(),
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let remittance = home.join("remessa do Banco do Brasil.REM");
+    ok(
+        &db,
+        &[
+            "--today",
+            TODAY,
+            "bank",
+            "remit",
+            "--out",
+            remittance.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        std::fs::read_to_string(&remittance)
+            .unwrap()
+            .starts_with("001")
+    );
+    let restored = ok(&db, &["restore", copy.to_str().unwrap()]);
+    assert!(restored.contains("cópia de segurança.sqlite"), "{restored}");
+}
