@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --profile dist
-deb=$(cargo deb --profile dist --no-build --no-strip 2>/dev/null | tail -n 1)
+deb=$(cargo deb --profile dist --no-build --no-strip | tail -n 1)
 echo "program: target/dist/regua ($(du -h target/dist/regua | cut -f1))"
 echo "package: $deb ($(du -h "$deb" | cut -f1))"
