@@ -6,7 +6,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::record::{FieldError, RecordReader, RecordWriter, records};
+use super::record::{FieldError, RecordReader, RecordWriter, file_text, records};
 use super::returns::{NotAReturn, ReturnEntry};
 use crate::domain::money::Money;
 
@@ -265,9 +265,7 @@ pub fn remittance(payee: &Payee, titles: &[Title], nsa: u64, at: NaiveDateTime) 
         .number(24, 29, lines.len() as u64 + 1)
         .number(30, 35, 0);
     lines.push(trailer.finish());
-    let mut text = lines.join("\r\n");
-    text.push_str("\r\n");
-    text
+    file_text(&lines)
 }
 
 /// A return file read: its header and each title, or the line that could not be read.

@@ -5,8 +5,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::cnab240::{Movement, Title};
-use super::record::{FieldError, RecordReader, RecordWriter, records};
+use super::cnab240::Title;
+use super::record::{FieldError, RecordReader, RecordWriter, file_text, records};
 use super::returns::{NotAReturn, ReturnEntry};
 
 pub const WIDTH: usize = 400;
@@ -80,15 +80,7 @@ pub fn remittance(payee: &BradescoPayee, titles: &[Title], nsa: u64, at: NaiveDa
             .number(83, 92, 0)
             .number(93, 93, 2) // the store issues the boleto
             .text(94, 94, "N")
-            .number(
-                109,
-                110,
-                match title.movement {
-                    Movement::Entry => 1,
-                    Movement::WriteOff => 2,
-                    Movement::DueDate => 6,
-                },
-            )
+            .number(109, 110, title.movement.code())
             .text(111, 120, &title.document_number)
             .date(121, 126, Some(title.due_date))
             .money(127, 139, title.amount)
@@ -113,9 +105,8 @@ pub fn remittance(payee: &BradescoPayee, titles: &[Title], nsa: u64, at: NaiveDa
     trailer.number(1, 1, 9);
     sequence(&mut trailer, lines.len() as u64 + 1);
     lines.push(trailer.finish());
-    let mut text = lines.join("\r\n");
-    text.push_str("\r\n\u{1a}");
-    text
+    // Bradesco's end-of-file mark.
+    file_text(&lines) + "\u{1a}"
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -178,7 +169,7 @@ pub fn read_return(text: &str) -> Result<ReturnFile, NotAReturn> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::cnab240::Payer;
+    use crate::bank::cnab240::{Movement, Payer};
     use crate::domain::money::Money;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {

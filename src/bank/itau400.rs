@@ -4,8 +4,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::cnab240::{Movement, Title};
-use super::record::{FieldError, RecordReader, RecordWriter};
+use super::cnab240::Title;
+use super::record::{FieldError, RecordReader, RecordWriter, file_text};
 use super::returns::{NotAReturn, ReturnEntry};
 
 pub const WIDTH: usize = 400;
@@ -65,15 +65,7 @@ pub fn remittance(payee: &ItauPayee, titles: &[Title], at: NaiveDateTime) -> Str
             .number(71, 83, 0)
             .digits(84, 86, &payee.wallet)
             .text(108, 108, "I")
-            .number(
-                109,
-                110,
-                match title.movement {
-                    Movement::Entry => 1,
-                    Movement::WriteOff => 2,
-                    Movement::DueDate => 6,
-                },
-            )
+            .number(109, 110, title.movement.code())
             .text(111, 120, &title.document_number)
             .date(121, 126, Some(title.due_date))
             .money(127, 139, title.amount)
@@ -114,9 +106,7 @@ pub fn remittance(payee: &ItauPayee, titles: &[Title], at: NaiveDateTime) -> Str
         .number(1, 1, 9)
         .number(395, 400, lines.len() as u64 + 1);
     lines.push(trailer.finish());
-    let mut text = lines.join("\r\n");
-    text.push_str("\r\n");
-    text
+    file_text(&lines)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

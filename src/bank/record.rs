@@ -83,6 +83,13 @@ impl RecordWriter {
     }
 }
 
+/// The records of a file, each ended by CR LF as the banks' manuals ask.
+pub fn file_text(lines: &[String]) -> String {
+    let mut text = lines.join("\r\n");
+    text.push_str("\r\n");
+    text
+}
+
 /// What a field should have held.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldKind {
