@@ -88,13 +88,25 @@ impl std::fmt::Display for Language {
     }
 }
 
+/// The language loaded (Portuguese, the fallback, until another is chosen). Choosing it
+/// again must not reload the catalogue: while it reloads, the texts other threads make (the
+/// app's workers, parallel tests) come out with Unicode isolation marks around figures.
+static SELECTED: std::sync::Mutex<Language> = std::sync::Mutex::new(Language::Portuguese);
+
 pub fn select(language: Language) {
+    let mut selected = SELECTED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if *selected == language {
+        return;
+    }
     let loader = &*LOADER;
     loader
         .load_languages(&Localizations, &[language.identifier()])
         .expect("both catalogues are embedded");
     // Must be repeated after every load: it only affects bundles already loaded.
     loader.set_use_isolating(false);
+    *selected = language;
 }
 
 /// Message ids of one embedded catalogue, for the test that both languages agree.
@@ -130,5 +142,20 @@ mod tests {
             missing_in_pt.is_empty(),
             "missing in pt-BR: {missing_in_pt:?}"
         );
+    }
+
+    #[test]
+    fn choosing_the_language_again_leaves_texts_being_made_alone() {
+        let chooser = std::thread::spawn(|| {
+            for _ in 0..200 {
+                select(Language::Portuguese);
+            }
+        });
+        for _ in 0..2_000 {
+            let text = crate::t!("bank-status-paid");
+            let counted = crate::t!("bank-waiting", count = 3);
+            assert_eq!((text.as_str(), counted.as_str()), ("Pagos", "3 boletos esperando"));
+        }
+        chooser.join().unwrap();
     }
 }
