@@ -154,7 +154,10 @@ mod tests {
         for _ in 0..2_000 {
             let text = crate::t!("bank-status-paid");
             let counted = crate::t!("bank-waiting", count = 3);
-            assert_eq!((text.as_str(), counted.as_str()), ("Pagos", "3 boletos esperando"));
+            assert_eq!(
+                (text.as_str(), counted.as_str()),
+                ("Pagos", "3 boletos esperando")
+            );
         }
         chooser.join().unwrap();
     }
