@@ -83,7 +83,18 @@ pub struct Title {
     pub payer: Payer,
 }
 
-fn inscription_kind(tax_id: &str) -> u64 {
+impl Payer {
+    /// The CEP's digits (the layouts split them five and three).
+    pub(super) fn postal_digits(&self) -> String {
+        self.postal_code
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect()
+    }
+}
+
+/// 1 for a CPF, 2 for a CNPJ, as every layout codes the kind of a tax id.
+pub(super) fn inscription_kind(tax_id: &str) -> u64 {
     if tax_id.chars().filter(char::is_ascii_digit).count() == 11 {
         1
     } else {
@@ -204,11 +215,7 @@ pub fn remittance(payee: &Payee, titles: &[Title], nsa: u64, at: NaiveDateTime) 
         lines.push(p.finish());
 
         let payer = &title.payer;
-        let postal: String = payer
-            .postal_code
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect();
+        let postal = payer.postal_digits();
         let mut q = RecordWriter::new(WIDTH);
         control(&mut q, payee, 1, 3);
         q.number(9, 13, next())

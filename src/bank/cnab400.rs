@@ -5,7 +5,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::cnab240::Title;
+use super::cnab240::{Title, inscription_kind};
 use super::record::{FieldError, RecordReader, RecordWriter, file_text, records};
 use super::returns::{NotAReturn, ReturnEntry};
 
@@ -57,16 +57,11 @@ pub fn remittance(payee: &BradescoPayee, titles: &[Title], nsa: u64, at: NaiveDa
             .split_at(title.our_number.len().saturating_sub(1));
         let fine = title.fine_bp > 0;
         let payer = &title.payer;
-        let postal: String = payer
-            .postal_code
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect();
+        let postal = payer.postal_digits();
         let address = format!(
             "{} {} {} {}",
             payer.address, payer.district, payer.city, payer.state
         );
-        let inscription = if payer.tax_id.len() == 11 { 1 } else { 2 };
         detail
             .number(1, 1, 1)
             .number(2, 20, 0)
@@ -92,7 +87,7 @@ pub fn remittance(payee: &BradescoPayee, titles: &[Title], nsa: u64, at: NaiveDa
             .money(161, 173, title.interest_per_day)
             .date(174, 179, None)
             .number(180, 218, 0)
-            .number(219, 220, inscription)
+            .number(219, 220, inscription_kind(&payer.tax_id))
             .digits(221, 234, &payer.tax_id)
             .text(235, 274, &payer.name)
             .text(275, 314, &address)
@@ -116,12 +111,20 @@ pub struct ReturnFile {
     pub entries: Vec<Result<ReturnEntry, FieldError>>,
 }
 
-fn entry_from(line: &RecordReader<'_>) -> Result<ReturnEntry, FieldError> {
-    let reasons = line.codes(319, 5);
+/// Where a bank's CNAB 400 return keeps what differs between banks: the nosso número
+/// (from, to) and the reason codes (from, how many); the rest sits at the same positions.
+pub(super) struct DetailLayout {
+    pub our_number: (usize, usize),
+    pub reasons: (usize, usize),
+}
+
+fn entry_from(line: &RecordReader<'_>, layout: &DetailLayout) -> Result<ReturnEntry, FieldError> {
     Ok(ReturnEntry {
         line: line.line(),
         movement: line.number(109, 110)?,
-        our_number: line.text(71, 82).to_string(),
+        our_number: line
+            .text(layout.our_number.0, layout.our_number.1)
+            .to_string(),
         document_number: line.text(117, 126).to_string(),
         occurred_on: line.date(111, 116)?,
         due_date: line.date(147, 152)?,
@@ -130,19 +133,19 @@ fn entry_from(line: &RecordReader<'_>) -> Result<ReturnEntry, FieldError> {
         paid: line.money(254, 266)?,
         charges_paid: line.money(267, 279)?,
         credited_on: line.date(296, 301)?,
-        reasons,
+        reasons: line.codes(layout.reasons.0, layout.reasons.1),
     })
 }
 
 /// Each title of a return, or why its line could not be read.
 pub(super) type Details = Vec<Result<ReturnEntry, FieldError>>;
 
-/// A CNAB 400 return of `bank`: its header and each type-1 detail read by `entry_from`
-/// (a detail that cannot be read is an error entry with its line, the rest still read).
+/// A CNAB 400 return of `bank`: its header and each type-1 detail (a detail that cannot
+/// be read is an error entry with its line, the rest still read).
 pub(super) fn read_details<'a>(
     text: &'a str,
     bank: &str,
-    entry_from: fn(&RecordReader<'_>) -> Result<ReturnEntry, FieldError>,
+    layout: &DetailLayout,
 ) -> Result<(RecordReader<'a>, Details), NotAReturn> {
     let mut records = records(text, WIDTH).map_err(NotAReturn::Width)?.into_iter();
     let header = records.next().ok_or(NotAReturn::Empty)?;
@@ -151,14 +154,18 @@ pub(super) fn read_details<'a>(
     }
     let details = records
         .filter(|record| record.raw(1, 1) == "1")
-        .map(|record| entry_from(&record))
+        .map(|record| entry_from(&record, layout))
         .collect();
     Ok((header, details))
 }
 
 /// Reads a Bradesco return; any other file is refused whole.
 pub fn read_return(text: &str) -> Result<ReturnFile, NotAReturn> {
-    let (header, entries) = read_details(text, "237", entry_from)?;
+    let layout = DetailLayout {
+        our_number: (71, 82),
+        reasons: (319, 5),
+    };
+    let (header, entries) = read_details(text, "237", &layout)?;
     Ok(ReturnFile {
         company_code: header.text(27, 46).to_string(),
         generated_on: header.date(95, 100).ok().flatten(),

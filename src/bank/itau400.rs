@@ -4,8 +4,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::cnab240::Title;
-use super::record::{FieldError, RecordReader, RecordWriter, file_text};
+use super::cnab240::{Title, inscription_kind};
+use super::cnab400::{DetailLayout, read_details};
+use super::record::{FieldError, RecordWriter, file_text};
 use super::returns::{NotAReturn, ReturnEntry};
 
 pub const WIDTH: usize = 400;
@@ -19,10 +20,6 @@ pub struct ItauPayee {
     pub account: String,
     pub account_dac: String,
     pub wallet: String,
-}
-
-fn inscription(tax_id: &str) -> u64 {
-    if tax_id.len() == 11 { 1 } else { 2 }
 }
 
 /// The remittance file, CR LF after each record.
@@ -45,15 +42,11 @@ pub fn remittance(payee: &ItauPayee, titles: &[Title], at: NaiveDateTime) -> Str
     lines.push(header.finish());
     for title in titles {
         let payer = &title.payer;
-        let postal: String = payer
-            .postal_code
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect();
+        let postal = payer.postal_digits();
         let mut detail = RecordWriter::new(WIDTH);
         detail
             .number(1, 1, 1)
-            .number(2, 3, inscription(&payee.tax_id))
+            .number(2, 3, inscription_kind(&payee.tax_id))
             .digits(4, 17, &payee.tax_id)
             .digits(18, 21, &payee.agency)
             .number(22, 23, 0)
@@ -78,7 +71,7 @@ pub fn remittance(payee: &ItauPayee, titles: &[Title], at: NaiveDateTime) -> Str
             .money(161, 173, title.interest_per_day)
             .date(174, 179, None)
             .number(180, 218, 0)
-            .number(219, 220, inscription(&payer.tax_id))
+            .number(219, 220, inscription_kind(&payer.tax_id))
             .digits(221, 234, &payer.tax_id)
             .text(235, 264, &payer.name)
             .text(275, 314, &payer.address)
@@ -117,26 +110,13 @@ pub struct ReturnFile {
     pub entries: Vec<Result<ReturnEntry, FieldError>>,
 }
 
-fn entry_from(line: &RecordReader<'_>) -> Result<ReturnEntry, FieldError> {
-    Ok(ReturnEntry {
-        line: line.line(),
-        movement: line.number(109, 110)?,
-        our_number: line.text(127, 134).to_string(),
-        document_number: line.text(117, 126).to_string(),
-        occurred_on: line.date(111, 116)?,
-        due_date: line.date(147, 152)?,
-        amount: line.money(153, 165)?,
-        discount: line.money(241, 253)?,
-        paid: line.money(254, 266)?,
-        charges_paid: line.money(267, 279)?,
-        credited_on: line.date(296, 301)?,
-        reasons: line.codes(378, 4),
-    })
-}
-
 /// Reads an Itaú return; any other file is refused whole.
 pub fn read_return(text: &str) -> Result<ReturnFile, NotAReturn> {
-    let (header, entries) = super::cnab400::read_details(text, "341", entry_from)?;
+    let layout = DetailLayout {
+        our_number: (127, 134),
+        reasons: (378, 4),
+    };
+    let (header, entries) = read_details(text, "341", &layout)?;
     Ok(ReturnFile {
         agency: header.text(27, 30).to_string(),
         account: header.text(33, 37).to_string(),

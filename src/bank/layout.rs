@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 
 use super::cnab240::{self, Payee, Title};
 use super::event::ReturnEvent;
@@ -200,14 +200,12 @@ pub struct ReturnLine {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BankReturn {
-    pub generated_on: Option<NaiveDate>,
     pub lines: Vec<Result<ReturnLine, FieldError>>,
 }
 
 impl BankReturn {
     fn new(
         bank: Bank,
-        generated_on: Option<NaiveDate>,
         entries: Vec<Result<ReturnEntry, FieldError>>,
         event_of: fn(u64) -> ReturnEvent,
     ) -> BankReturn {
@@ -221,10 +219,7 @@ impl BankReturn {
                 })
             })
             .collect();
-        BankReturn {
-            generated_on,
-            lines,
-        }
+        BankReturn { lines }
     }
 }
 
@@ -290,7 +285,6 @@ pub fn read_return(account: &BankAccount, text: &str) -> Result<BankReturn, Retu
             }
             Ok(BankReturn::new(
                 Bank::Bradesco,
-                file.generated_on,
                 file.entries,
                 ReturnEvent::from_bradesco,
             ))
@@ -304,7 +298,6 @@ pub fn read_return(account: &BankAccount, text: &str) -> Result<BankReturn, Retu
             }
             Ok(BankReturn::new(
                 Bank::Itau,
-                file.generated_on,
                 file.entries,
                 ReturnEvent::from_itau,
             ))
@@ -327,7 +320,6 @@ pub fn read_return(account: &BankAccount, text: &str) -> Result<BankReturn, Retu
             }
             Ok(BankReturn::new(
                 bank,
-                file.generated_on,
                 file.entries,
                 ReturnEvent::from_cnab240,
             ))

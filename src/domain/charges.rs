@@ -48,6 +48,14 @@ impl ChargesPolicy {
         Ok(policy)
     }
 
+    /// A day of late interest on `amount`, the month's rate over 30 days, rounded down so
+    /// that what a bank is told to charge never passes the policy.
+    pub fn daily_interest(&self, amount: Money) -> Money {
+        let cents =
+            i128::from(amount.cents()) * i128::from(self.monthly_interest.value()) / (30 * 10_000);
+        Money::from_cents(cents as i64)
+    }
+
     pub fn validate(&self) -> Result<(), PolicyError> {
         if self.fine > LEGAL_MAX_FINE {
             return Err(PolicyError::FineAboveCap(self.fine));
@@ -402,5 +410,13 @@ mod tests {
                 prop_assert!(cb.total >= ca.total);
             }
         }
+    }
+
+    #[test]
+    fn a_day_of_interest_is_the_months_rate_over_thirty_days_rounded_down() {
+        let policy = ChargesPolicy::default();
+        // 1 % a month on R$ 400,00: R$ 4,00 / 30 = 13,33 centavos.
+        assert_eq!(policy.daily_interest(Money::from_cents(40_000)).cents(), 13);
+        assert_eq!(policy.daily_interest(Money::from_cents(2_999)).cents(), 0);
     }
 }

@@ -93,7 +93,6 @@ fn store_of(settings: &Settings) -> Result<layout::Store> {
 }
 
 fn title_of(account: &BankAccount, boleto: &PendingBoleto, settings: &Settings) -> Title {
-    let monthly = i64::from(settings.charges.monthly_interest.value());
     let address = [
         boleto.street.as_str(),
         boleto.number.as_str(),
@@ -120,8 +119,7 @@ fn title_of(account: &BankAccount, boleto: &PendingBoleto, settings: &Settings) 
         due_date: boleto.due_date,
         amount: boleto.amount,
         issued_on: boleto.issued_on,
-        // The month's rate spread over 30 days, rounded down: never above the policy.
-        interest_per_day: Money::from_cents(boleto.amount.cents() * monthly / 30 / 10_000),
+        interest_per_day: settings.charges.daily_interest(boleto.amount),
         fine_bp: settings.charges.fine.value(),
         payer: Payer {
             tax_id: boleto.payer_tax_id.clone(),
@@ -441,6 +439,7 @@ pub fn import(
             created_at: &now_text(),
         },
     )?;
+    let settings = stored_settings::load(&tx)?;
     let known: HashMap<String, KnownBoleto> = stored::account_boletos(&tx, account_id)?
         .into_iter()
         .map(|boleto| {
@@ -474,7 +473,7 @@ pub fn import(
             ));
             continue;
         };
-        let payment_id = take_line(&tx, actor, boleto, line, today, &mut summary)?;
+        let payment_id = take_line(&tx, actor, &settings, boleto, line, today, &mut summary)?;
         stored::insert_line(
             &tx,
             &FileLine {
@@ -525,6 +524,7 @@ fn event_code(event: ReturnEvent) -> &'static str {
 fn take_line(
     conn: &Connection,
     actor: &Actor,
+    settings: &Settings,
     boleto: &KnownBoleto,
     line: &ReturnLine,
     today: NaiveDate,
@@ -584,7 +584,7 @@ fn take_line(
                 credited_on: line.entry.credited_on,
             });
             boletos::set_status(conn, boleto.id, BoletoStatus::Paid)?;
-            return record_payment(conn, actor, boleto, &line.entry, today, summary);
+            return record_payment(conn, actor, settings, boleto, &line.entry, today, summary);
         }
     }
     Ok(None)
@@ -595,6 +595,7 @@ fn take_line(
 fn record_payment(
     conn: &Connection,
     actor: &Actor,
+    settings: &Settings,
     boleto: &KnownBoleto,
     entry: &ReturnEntry,
     today: NaiveDate,
@@ -604,7 +605,6 @@ fn record_payment(
         return Ok(None);
     }
     let paid_on = entry.occurred_on.unwrap_or(today).min(today);
-    let settings = stored_settings::load(conn)?;
     let calendar = settings.calendar();
     let (own, others): (Vec<_>, Vec<_>) =
         ledger::customer_installments(conn, boleto.customer_id, paid_on)?

@@ -16,7 +16,20 @@ use crate::ui::{Context, theme};
 
 const SHOWN: usize = 300;
 
-/// The statuses a filter button shows; "sent" also covers those waiting for a write-off.
+/// The statuses behind a filter button: "sent" also covers those waiting for a write-off.
+fn shown_by(filter: BoletoStatus) -> &'static [BoletoStatus] {
+    match filter {
+        BoletoStatus::ToRegister => &[BoletoStatus::ToRegister],
+        BoletoStatus::Sent => &[BoletoStatus::Sent, BoletoStatus::ToWriteOff],
+        BoletoStatus::Registered => &[BoletoStatus::Registered],
+        BoletoStatus::Rejected => &[BoletoStatus::Rejected],
+        BoletoStatus::Paid => &[BoletoStatus::Paid],
+        BoletoStatus::ToWriteOff => &[BoletoStatus::ToWriteOff],
+        BoletoStatus::WrittenOff => &[BoletoStatus::WrittenOff],
+    }
+}
+
+/// The filter buttons, in the order a boleto goes through them.
 const FILTERS: [BoletoStatus; 5] = [
     BoletoStatus::ToRegister,
     BoletoStatus::Sent,
@@ -102,24 +115,9 @@ impl State {
         state
     }
 
-    pub fn boletos(&self) -> &[BoletoLine] {
-        &self.boletos
-    }
-
-    pub fn last_import(&self) -> Option<&ImportSummary> {
-        self.last_import.as_ref()
-    }
-
-    fn statuses(&self) -> Vec<BoletoStatus> {
-        match self.filter {
-            BoletoStatus::Sent => vec![BoletoStatus::Sent, BoletoStatus::ToWriteOff],
-            other => vec![other],
-        }
-    }
-
     fn reload(&mut self, context: &Context) {
         let db = context.db();
-        let loaded = bank::overview(db, &self.statuses(), SHOWN)
+        let loaded = bank::overview(db, shown_by(self.filter), SHOWN)
             .and_then(|overview| Ok((overview, bank::accounts(db)?, bank::history(db, 50)?)));
         match loaded {
             Ok((overview, accounts, files)) => {
@@ -297,12 +295,10 @@ impl State {
     }
 
     fn filters(&self) -> Element<'_, Message> {
-        let count = |status: BoletoStatus| {
+        let count = |filter: BoletoStatus| {
             self.counts
                 .iter()
-                .filter(|(s, _)| {
-                    *s == status || (status == BoletoStatus::Sent && *s == BoletoStatus::ToWriteOff)
-                })
+                .filter(|(status, _)| shown_by(filter).contains(status))
                 .map(|(_, n)| *n)
                 .sum::<u64>()
         };
