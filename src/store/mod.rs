@@ -58,6 +58,12 @@ pub fn date_text(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
+/// An instant stored as RFC 3339 text (`now_text`), if it reads as one.
+pub fn utc(text: Option<String>) -> Option<chrono::DateTime<chrono::Utc>> {
+    text.and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
+        .map(|at| at.with_timezone(&chrono::Utc))
+}
+
 pub fn parse_date_text(text: &str) -> rusqlite::Result<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|error| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(error))

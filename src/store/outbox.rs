@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::utc;
 use crate::domain::outbox::{OutboxStatus, message_id};
 use crate::error::Result;
 
@@ -40,11 +41,6 @@ pub struct StoredMessage {
 
 const COLUMNS: &str = "id, contact_id, customer_id, to_address, to_name, subject, body,
     attachments, message_id, status, attempts, next_try, last_error, created_at, sent_at";
-
-fn utc(text: Option<String>) -> Option<DateTime<Utc>> {
-    text.and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
-        .map(|at| at.with_timezone(&Utc))
-}
 
 fn message(row: &Row<'_>) -> rusqlite::Result<StoredMessage> {
     let status: String = row.get(9)?;
