@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::services::bank::{self, ImportSummary, Tally};
 use crate::services::{self, Actor};
 use crate::store::Database;
-use crate::store::bank_files::FileKind;
+use crate::store::bank_files::{FileKind, FileRow};
 use crate::t;
 
 pub fn run(
@@ -73,8 +73,8 @@ pub fn run(
                             FileKind::Return => t!("bank-kind-return"),
                         },
                         file.file_name.clone(),
-                        file.created_at.chars().take(10).collect(),
-                        file.actor.clone(),
+                        made_at(file),
+                        services::actor_label(&file.actor),
                     ]
                 })
                 .collect();
@@ -148,4 +148,15 @@ pub fn import_text(summary: &ImportSummary) -> String {
         text.push_str(&format!("  {problem}\n"));
     }
     text
+}
+
+/// When the file was made, in the local time of this computer.
+fn made_at(file: &FileRow) -> String {
+    file.created_at
+        .map(|at| {
+            at.with_timezone(&chrono::Local)
+                .format("%d/%m/%Y %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
 }

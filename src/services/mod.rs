@@ -99,6 +99,15 @@ impl Actor {
     }
 }
 
+/// Who did something, as stored in a record, for a person to read: the command line's
+/// account is said to be the command line.
+pub fn actor_label(stored: &str) -> String {
+    match stored.strip_prefix("cli:") {
+        Some(user) => crate::t!("actor-command-line", user = user.to_string()),
+        None => stored.to_string(),
+    }
+}
+
 fn os_user() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()

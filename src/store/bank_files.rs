@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::boletos::BoletoStatus;
-use super::parse_date_text;
+use super::{parse_date_text, utc};
 use crate::boleto::account::BankAccount;
 use crate::domain::money::Money;
 use crate::error::{Error, Result};
@@ -219,7 +219,7 @@ pub struct FileRow {
     pub file_name: String,
     pub summary: serde_json::Value,
     pub actor: String,
-    pub created_at: String,
+    pub created_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// The latest files first.
@@ -243,7 +243,7 @@ pub fn history(conn: &Connection, limit: usize) -> Result<Vec<FileRow>> {
             file_name: row.get(4)?,
             summary: serde_json::from_str(&summary).unwrap_or_default(),
             actor: row.get(6)?,
-            created_at: row.get(7)?,
+            created_at: utc(row.get(7)?),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -615,7 +615,7 @@ fn the_owner_writes_the_remittance_and_takes_in_the_return_on_the_bank_screen() 
     crate::ui::click(&mut app, "Recusados (1)");
     assert!(crate::ui::shows(
         &app,
-        "Recusados: Nosso número inválido; CPF ou CNPJ do pagador inválido"
+        "Recusado: Nosso número inválido; CPF ou CNPJ do pagador inválido"
     ));
     // The same file again: said so, nothing changes.
     let before = snapshot(&folder.db());

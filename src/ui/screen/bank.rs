@@ -73,6 +73,19 @@ pub fn status_label(status: BoletoStatus) -> String {
     }
 }
 
+/// One boleto's status, in the singular.
+fn row_label(status: BoletoStatus) -> String {
+    match status {
+        BoletoStatus::ToRegister => crate::t!("bank-row-to-register"),
+        BoletoStatus::Sent => crate::t!("bank-row-sent"),
+        BoletoStatus::Registered => crate::t!("bank-row-registered"),
+        BoletoStatus::Rejected => crate::t!("bank-row-rejected"),
+        BoletoStatus::Paid => crate::t!("bank-row-paid"),
+        BoletoStatus::ToWriteOff => crate::t!("bank-status-to-write-off"),
+        BoletoStatus::WrittenOff => crate::t!("bank-row-written-off"),
+    }
+}
+
 fn account_label(view: &AccountView) -> String {
     crate::t!(
         "bank-account-label",
@@ -333,7 +346,7 @@ impl State {
         ])]
         .spacing(4);
         for boleto in &self.boletos {
-            let mut status = status_label(boleto.status);
+            let mut status = row_label(boleto.status);
             if boleto.status == BoletoStatus::Rejected && !boleto.reasons.is_empty() {
                 let reasons: Vec<String> = boleto
                     .reasons
@@ -383,8 +396,8 @@ impl State {
                     widget::cells(vec![
                         (kind, 2, false),
                         (file.file_name.clone(), 5, false),
-                        (file.created_at.chars().take(10).collect(), 2, false),
-                        (file.actor.clone(), 2, false),
+                        (made_at(file), 2, false),
+                        (crate::services::actor_label(&file.actor), 2, false),
                     ]),
                     widget::small_button(
                         crate::t!("bank-save-again"),
@@ -454,4 +467,15 @@ fn import_card(summary: &ImportSummary) -> Element<'_, Message> {
         content = content.push(widget::error_text(problem.clone()));
     }
     content.into()
+}
+
+/// When the file was made, in the local time of this computer.
+fn made_at(file: &FileRow) -> String {
+    file.created_at
+        .map(|at| {
+            at.with_timezone(&chrono::Local)
+                .format("%d/%m/%Y %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
 }
